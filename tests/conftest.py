@@ -1,0 +1,45 @@
+"""Shared fixtures: one spaCy pipeline per test session, and documents parsed up to a stage."""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from chronicle.model import Article, Document
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared/data, or skip the test with the reason when it is absent."""
+    p = SHARED_DATA.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"shared research data not found at {p} (clone the repo beside ../shared)")
+    return p
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from chronicle.nlp import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def make_doc(nlp):
+    """``make_doc(text, published=None, upto=None)``: a parsed Document with the extractors run
+    in pipeline order, stopping after the stage named ``upto`` (e.g. "actors")."""
+    from chronicle.pipeline import EXTRACTORS
+
+    def _make(text: str, published: str | None = None, upto: str | None = None) -> Document:
+        document = Document(article=Article(text=text, published=published), doc=nlp(text))
+        for name in EXTRACTORS:
+            mod = importlib.import_module(f"chronicle.extract.{name}")
+            setattr(document, mod.ASSIGNS, mod.extract(document))
+            if name == upto:
+                break
+        return document
+
+    return _make
