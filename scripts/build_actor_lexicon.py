@@ -1,0 +1,331 @@
+"""Compile the actor-coding lexicon shipped in ``src/chronicle/data/actor_lexicon.json.gz``.
+
+The runtime must never read ``../shared``; this script turns the research dictionaries (all MIT
+licensed, see ``src/chronicle/data/PROVENANCE.md``) into one small JSON file with three tables:
+
+- ``countries``: lower-cased country names, alternates and demonyms -> ISO 3166-1 alpha-3
+  (NGEC ``countries.csv`` plus the country-level synonyms of Phoenix.Countries.actors.txt);
+- ``agents``: lower-cased agent noun phrases -> PLOVER sector code (``PLOVER_agents.txt``,
+  substitution sets and regular plurals expanded; "" means "known non-actor, block");
+- ``actors``: lower-cased named actors (people, institutions, media, non-state armed groups)
+  -> [ISO3 or null, sector or null] from the Phoenix actor files, using each actor's current
+  role when the entry is dated.
+
+A few hand-written entries (``CURATED_*`` below) fill gaps the 2014 dictionaries cannot know
+(current leaders, security services, modern unit names) or correct entries that mis-code news
+prose (a bare "spokesman" is coded by whom he speaks for, not as a journalist).
+
+Usage: python scripts/build_actor_lexicon.py [--shared ../shared/data/events] [--out PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = REPO.parent / "shared" / "data" / "events"
+DEFAULT_OUT = REPO / "src" / "chronicle" / "data" / "actor_lexicon.json.gz"
+
+# Sector codes of PLOVER_agents.txt (three letters each; compound codes concatenate them).
+SECTORS = {
+    "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "GOV", "IGO", "JRN", "JUD", "LAB", "LEG",
+    "MED", "MIL", "NGO", "OPP", "PRE", "PRM", "PTY", "REB", "REF", "REL", "SOC", "SPY", "UAF",
+    "MNC", "INS", "NGM", "SEP", "HLH", "ENV", "DEV", "HRI", "RAD", "MOD", "UIS", "JNK", "NON",
+    "UNK",
+}
+BLOCK = {"JNK", "NON", "UNK"}
+
+# Hand-written agent phrases: gaps and corrections, with the reason beside each group.
+CURATED_AGENTS = {
+    # A spokesman carries the sector of whom he speaks for ("military spokesman" is MIL).
+    "spokesman": "", "spokesmen": "", "spokeswoman": "", "spokeswomen": "",
+    "spokesperson": "", "spokespersons": "", "spokespeople": "",
+    # Bare military nouns common in war reporting, missing from the 2014 list.
+    "force": "", "forces": "MIL", "paratrooper": "MIL", "paratroopers": "MIL",
+    "armed forces": "MIL", "special forces": "MIL", "special operations forces": "MIL",
+    "tactical group": "MIL", "brigade": "MIL", "brigades": "MIL", "battalion": "MIL",
+    "battalions": "MIL", "regiment": "MIL", "regiments": "MIL", "military personnel": "MIL",
+    "servicemen": "MIL", "serviceman": "MIL", "service members": "MIL", "servicemembers": "MIL",
+    "service member": "MIL", "commander": "MIL", "commanders": "MIL", "general staff": "MIL",
+    "defence ministry": "GOVMIL", "defense ministry": "GOVMIL", "ministry of defence": "GOVMIL",
+    "ministry of defense": "GOVMIL", "defence minister": "GOVMIL", "defense minister": "GOVMIL",
+    "security forces": "MIL", "security force": "MIL", "air defence": "MIL", "air defense": "MIL",
+    # Security/intelligence services (SBU, FSB, ...) are PLOVER SPY.
+    "security service": "SPY", "security services": "SPY", "intelligence services": "SPY",
+    "intelligence agency": "SPY", "intelligence agencies": "SPY",
+    # Heads of state/government and their offices.
+    "presidency": "GOV", "president's office": "GOV", "presidential office": "GOV",
+    "foreign ministry": "GOV", "foreign minister": "GOV", "prime minister": "GOV",
+    "officials": "GOV", "official": "GOV", "administration": "GOV", "prosecutor": "JUD",
+    "prosecutors": "JUD", "prosecutor general": "JUD", "lawmaker": "LEG", "lawmakers": "LEG",
+    "parliament": "LEG", "senator": "LEG", "senators": "LEG", "congressman": "LEG",
+    "congresswoman": "LEG", "legislator": "LEG", "legislators": "LEG", "mp": "LEG", "mps": "LEG",
+    "rebels": "REB", "militants": "REB", "insurgents": "REB", "separatists": "REB",
+    "news agency": "JRN", "broadcaster": "JRN", "newspaper": "JRN", "outlet": "JRN",
+    "prisoners of war": "MIL", "prisoner of war": "MIL", "pows": "MIL", "pow": "MIL",
+}
+
+# Hand-written named actors the 2014 dictionaries lack or code by an outdated role.
+CURATED_ACTORS = {
+    "volodymyr zelenskyy": ["UKR", "GOV"], "volodymyr zelensky": ["UKR", "GOV"],
+    "zelenskyy": ["UKR", "GOV"], "zelensky": ["UKR", "GOV"], "zelenskiy": ["UKR", "GOV"],
+    "vladimir putin": ["RUS", "GOV"], "putin": ["RUS", "GOV"], "kremlin": ["RUS", "GOV"],
+    "kim jong un": ["PRK", "GOV"], "kim jong-un": ["PRK", "GOV"],
+    "joe biden": ["USA", "GOV"], "biden": ["USA", "GOV"], "donald trump": ["USA", "GOV"],
+    "trump": ["USA", "GOV"], "white house": ["USA", "GOV"], "pentagon": ["USA", "MIL"],
+    "downing street": ["GBR", "GOV"], "elysee": ["FRA", "GOV"], "élysée": ["FRA", "GOV"],
+    "security service of ukraine": ["UKR", "SPY"], "sbu": ["UKR", "SPY"],
+    "armed forces of ukraine": ["UKR", "MIL"], "general staff of the armed forces of ukraine": ["UKR", "MIL"],
+    "fsb": ["RUS", "SPY"], "federal security service": ["RUS", "SPY"],
+    "gur": ["UKR", "SPY"], "cia": ["USA", "SPY"], "fbi": ["USA", "COP"], "mi6": ["GBR", "SPY"],
+    "mossad": ["ISR", "SPY"], "shin bet": ["ISR", "SPY"],
+    "idf": ["ISR", "MIL"], "israel defense forces": ["ISR", "MIL"],
+    "wagner group": ["RUS", "UAF"], "wagner": ["RUS", "UAF"],
+    "hamas": ["PSE", "REB"], "hezbollah": ["LBN", "REB"], "houthis": ["YEM", "REB"],
+    "nato": [None, "IGO"], "united nations": [None, "IGO"], "un": [None, "IGO"],
+    "european union": [None, "IGO"], "eu": [None, "IGO"],
+    # Media outlets (PLOVER JRN), with the country they are based in.
+    "cnn": ["USA", "JRN"], "bbc": ["GBR", "JRN"], "reuters": ["GBR", "JRN"],
+    "associated press": ["USA", "JRN"], "ap": ["USA", "JRN"], "afp": ["FRA", "JRN"],
+    "agence france-presse": ["FRA", "JRN"], "al jazeera": ["QAT", "JRN"], "xinhua": ["CHN", "JRN"],
+    "tass": ["RUS", "JRN"], "ria novosti": ["RUS", "JRN"], "interfax": ["RUS", "JRN"],
+    "ukrinform": ["UKR", "JRN"], "kyiv independent": ["UKR", "JRN"], "yonhap": ["KOR", "JRN"],
+    "kcna": ["PRK", "JRN"], "korean central news agency": ["PRK", "JRN"],
+    "new york times": ["USA", "JRN"], "washington post": ["USA", "JRN"], "fox news": ["USA", "JRN"],
+    "nbc news": ["USA", "JRN"], "cbs news": ["USA", "JRN"], "abc news": ["USA", "JRN"],
+    "npr": ["USA", "JRN"], "bloomberg": ["USA", "JRN"], "wall street journal": ["USA", "JRN"],
+    "politico": ["USA", "JRN"], "axios": ["USA", "JRN"], "guardian": ["GBR", "JRN"],
+    "financial times": ["GBR", "JRN"], "sky news": ["GBR", "JRN"], "the times": ["GBR", "JRN"],
+    "der spiegel": ["DEU", "JRN"], "le monde": ["FRA", "JRN"],
+}
+
+CURATED_COUNTRIES = {
+    "u.s.": "USA", "us": "USA", "america": "USA", "u.s.a.": "USA", "usa": "USA", "american": "USA",
+    "britain": "GBR", "uk": "GBR", "u.k.": "GBR", "dprk": "PRK", "pyongyang": "PRK",
+    "kyiv": "UKR", "kiev": "UKR", "moscow": "RUS", "beijing": "CHN", "washington": "USA",
+    "kremlin": "RUS", "russian federation": "RUS", "soviet": None,
+}
+
+_SUBST_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
+_AGENT_RE = re.compile(r"^([^\[#]+?)\s*(?:\{([^}]*)\})?\s*\[~?([A-Z]+)\]")
+
+
+def _norm(phrase: str) -> str:
+    phrase = phrase.replace("_", " ").strip().lower()
+    return re.sub(r"\s+", " ", phrase)
+
+
+def _plurals(phrase: str) -> list[str]:
+    """Regular plurals of the last word: the agents file leaves them to the coder."""
+    words = phrase.split(" ")
+    last = words[-1]
+    if not last or not last[-1].isalpha():
+        return []
+    if last.endswith("man"):
+        forms = [last[:-3] + "men"]
+    elif last.endswith("person"):
+        forms = [last[:-6] + "people", last + "s"]
+    elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms = [last + "es"]
+    else:
+        forms = [last + "s"]
+    return [" ".join(words[:-1] + [f]) for f in forms]
+
+
+def parse_agents(path: Path) -> dict[str, str]:
+    subst: dict[str, list[str]] = {}
+    agents: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = _SUBST_RE.match(line)
+        if m:
+            subst[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        m = _AGENT_RE.match(line)
+        if not m:
+            continue
+        phrase, plural, code = m.group(1), m.group(2), m.group(3)
+        parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+        value = "" if parts[0] in BLOCK else "".join(p for p in parts if p in SECTORS)
+        variants = [phrase]
+        for name, words in subst.items():
+            token = f"!{name}!"
+            if any(token in v for v in variants):
+                variants = [v.replace(token, w) for v in variants for w in words]
+        forms: list[str] = []
+        for v in variants:
+            n = _norm(v)
+            forms.append(n)
+            if plural is None:
+                forms.extend(_plurals(n))
+        if plural:
+            forms.append(_norm(plural))
+        for f in forms:
+            if f and "!" not in f:
+                agents[f] = value  # later lines win, as in the file's own overrides
+    return agents
+
+
+def parse_countries_csv(path: Path) -> tuple[dict[str, str], set[str]]:
+    out: dict[str, str] = {}
+    iso3: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = row["CCA3"].strip()
+            iso3.add(code)
+            out[row["Name"].strip().lower()] = code
+            # Only the first few alternates are demonyms/short names of the state itself; later
+            # ones in e.g. GBR/USA are overseas territories, which we still map to the state.
+            for alt in row["Nationality"].split(","):
+                alt = alt.strip().lower()
+                if alt and len(alt) > 1:
+                    out.setdefault(alt, code)
+    return out, iso3
+
+
+def _split_code(code: str, iso3: set[str]) -> tuple[str | None, str | None]:
+    code = code.strip().upper()
+    if code == "MED":  # old CAMEO media code (Phoenix.International), PLOVER's JRN
+        return None, "JRN"
+    country = None
+    if code[:3] in iso3 and code[:3] not in SECTORS:
+        country, rest = code[:3], code[3:]
+    elif code[:3] in {"IGO", "NGO", "MNC", "INT", "NGM"}:
+        rest = code
+        tail = code[-3:]
+        if len(code) >= 6 and tail in iso3:
+            country, rest = tail, code[:-3]
+    else:
+        rest = code
+    parts = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    mapped = []
+    for p in parts:
+        p = {"MNC": "BUS", "MED": "JRN", "INT": "", "NGM": "NGO", "SEP": "REB", "INS": "REB",
+             "HLH": "MED"}.get(p, p)
+        if p in SECTORS and p not in BLOCK:
+            mapped.append(p)
+    sector = mapped[0] if mapped else None
+    return country, sector
+
+
+def _current_code(codes: list[tuple[str, str]]) -> str | None:
+    """The role in force now: an open-ended ``>date`` range, else the undated default."""
+    open_ended = [(d, c) for c, d in codes if d.startswith(">")]
+    if open_ended:
+        return max(open_ended)[1]
+    undated = [c for c, d in codes if not d]
+    if undated:
+        return undated[-1]
+    return codes[-1][0] if codes else None
+
+
+def parse_actor_file(path: Path, iso3: set[str], country_blocks: dict[str, str],
+                     actors: dict[str, list]) -> None:
+    names: list[str] = []
+    codes: list[tuple[str, str]] = []
+    comment_person = False
+
+    def flush() -> None:
+        if not names or not codes:
+            return
+        code = _current_code(codes)
+        if code is None:
+            return
+        country, sector = _split_code(code.split()[0], iso3)
+        if sector is None and country is not None and len(code.strip()) == 3:
+            # A bare country block (country names, cities, rivers): only its first names are
+            # names of the state; the rest are places, left to the geocoder.
+            for n in names[:1]:
+                country_blocks.setdefault(n, country)
+            return
+        if country is None and sector is None:
+            return
+        for n in names:
+            if len(n) >= 2:
+                actors.setdefault(n, [country, sector])
+
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        body = raw.split("#", 1)[0]
+        brackets = re.findall(r"\[([^\]]+)\]", body)
+        text = re.sub(r"\[[^\]]*\]", "", body)
+        if raw[0] in " \t":
+            for b in brackets:
+                bits = b.split(None, 1)
+                codes.append((bits[0], bits[1] if len(bits) > 1 else ""))
+            continue
+        if raw.startswith("+"):
+            n = _norm(text.lstrip("+"))
+            if n:
+                names.append(n)
+            for b in brackets:
+                bits = b.split(None, 1)
+                codes.append((bits[0], bits[1] if len(bits) > 1 else ""))
+            continue
+        flush()
+        names, codes = [], []
+        n = _norm(text)
+        if n:
+            names.append(n)
+        for b in brackets:
+            bits = b.split(None, 1)
+            codes.append((bits[0], bits[1] if len(bits) > 1 else ""))
+    flush()
+
+
+def build(shared: Path) -> dict:
+    countries, iso3 = parse_countries_csv(shared / "ngec_assets" / "countries.csv")
+    agents = parse_agents(shared / "ngec_assets" / "PLOVER_agents.txt")
+    actors: dict[str, list] = {}
+    blocks: dict[str, str] = {}
+    cd = shared / "cameo_dicts"
+    for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                 "Phoenix.MilNonState.actors.txt"):
+        parse_actor_file(cd / name, iso3 | {"KOS", "PSE"}, blocks, actors)
+    for name, code in blocks.items():
+        if code in iso3:
+            countries.setdefault(name, code)
+    for k, v in CURATED_COUNTRIES.items():
+        if v is None:
+            countries.pop(k, None)
+        else:
+            countries[k] = v
+    agents.update(CURATED_AGENTS)
+    # Actor names that are also plain agent nouns or country names would shadow them.
+    for k in list(actors):
+        if k in countries or k.isdigit() or (k in agents and actors[k][0] is None):
+            del actors[k]
+    actors.update({k: list(v) for k, v in CURATED_ACTORS.items()})
+    return {
+        "version": 1,
+        "countries": dict(sorted(countries.items())),
+        "agents": dict(sorted(agents.items())),
+        "actors": dict(sorted(actors.items())),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args()
+    lex = build(args.shared)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(lex, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(args.out, "wb", mtime=0) as fh:
+        fh.write(data)
+    print(f"countries={len(lex['countries'])} agents={len(lex['agents'])} "
+          f"actors={len(lex['actors'])} -> {args.out} ({args.out.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()
