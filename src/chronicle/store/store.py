@@ -1,0 +1,444 @@
+"""The Store: ``chronicle/1`` records in a database, searchable and filterable.
+
+One class, one engine. Writes are one transaction per record, so an interrupted batch keeps
+everything committed and a rerun skips what is already there (``upsert`` is idempotent).
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from sqlalchemy import create_engine, event, exists, func, or_, select, union
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from ..errors import StoreError
+from . import filters as F
+from . import migrations, rows
+from . import tables as T
+from .search import SearchBackend, backend_for
+
+DEFAULT_URL = "sqlite:///chronicle.db"
+_EVENT_COLS = [c for c in T.events.c if not c.name.endswith("_lower")]
+
+
+def _sqlite_path_ok(database: str | None) -> None:
+    """Fail early with a clear message instead of SQLite's 'unable to open database file'."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database).expanduser()
+    if path.exists():
+        if path.is_dir():
+            raise StoreError(f"{path} is a directory; give a database file path such as {path / 'chronicle.db'}")
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise StoreError(f"cannot read and write the database file {path}: check its permissions")
+        return
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise StoreError(f"cannot create the database {path}: directory {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot create the database {path}: directory {parent} is not writable")
+
+
+def normalise_url(url: str | os.PathLike) -> str:
+    """A SQLAlchemy URL from a URL or a bare file path (``chronicle.db`` -> ``sqlite:///chronicle.db``)."""
+    s = os.fspath(url)
+    if not s.strip():
+        raise StoreError("empty database URL; give a file path or a URL such as sqlite:///chronicle.db")
+    if "://" not in s:
+        return "sqlite:///" + str(Path(s).expanduser())
+    return s
+
+
+def _sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        # Take transaction control from pysqlite so DDL and DML commit together (migrations).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+
+class Store:
+    """Records in a database: ``Store("chronicle.db")``, ``Store("postgresql://...")``.
+
+    Opening a store creates or migrates its schema (``migrate=False`` to only check it).
+    ``markers`` are the default snippet highlight markers for searches.
+    """
+
+    def __init__(self, url: str | os.PathLike = DEFAULT_URL, *, migrate: bool = True,
+                 markers: tuple[str, str] = ("[", "]"), busy_timeout_ms: int = 10_000,
+                 search: SearchBackend | None = None):
+        self.url = normalise_url(url)
+        self.markers = tuple(markers)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError as exc:
+            raise StoreError(f"cannot parse database URL {self.url!r}: {exc}") from None
+        if parsed.get_backend_name() == "sqlite":
+            _sqlite_path_ok(parsed.database)
+        try:
+            self.engine = create_engine(parsed, future=True)
+        except (NoSuchModuleError, ArgumentError) as exc:
+            raise StoreError(f"unsupported database URL {self.url!r}: {exc}") from None
+        except ImportError as exc:
+            raise StoreError(f"the database driver for {self.url!r} is not installed: {exc}") from None
+        self.dialect = self.engine.dialect.name
+        if self.dialect == "sqlite":
+            _sqlite_pragmas(self.engine, busy_timeout_ms)
+        self.search_backend = search or backend_for(self.dialect)
+        if migrate:
+            self.migrate()
+        else:
+            with self._connect() as conn:
+                found = migrations.read_version(conn)
+            if found != T.SCHEMA_VERSION:
+                raise StoreError(f"the database is at schema version {found}, expected "
+                                 f"{T.SCHEMA_VERSION}: open it with migrate=True")
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _connect(self):
+        return _Guard(self.engine.connect(), self.url)
+
+    def _begin(self):
+        return _Guard(self.engine.begin(), self.url)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release connections (and, for SQLite, let WAL checkpoint)."""
+        self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    # -- schema -----------------------------------------------------------------------------
+
+    def migrate(self) -> tuple[int | None, int]:
+        """Create or upgrade the schema in one transaction; (version found, version now).
+        Safe to call any number of times."""
+        with self._begin() as conn:
+            return migrations.migrate(conn, self.search_backend, self._write)
+
+    @property
+    def schema_version(self) -> int | None:
+        with self._connect() as conn:
+            return migrations.read_version(conn)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _check(record) -> None:
+        if not isinstance(record, dict) or not isinstance(record.get("article"), dict):
+            raise StoreError("not a chronicle/1 record: expected an object with an 'article' object")
+        art = record["article"]
+        if not isinstance(art.get("id"), str) or not art["id"]:
+            raise StoreError("record has no article.id; ids come from the input or the text's sha256")
+        if not isinstance(art.get("text"), str):
+            raise StoreError(f"record {art['id']} has no article.text")
+
+    def _write(self, conn: Connection, record: dict, digest: str) -> bool:
+        aid = record["article"]["id"]
+        old = conn.execute(select(T.articles.c.record_hash).where(T.articles.c.id == aid)).scalar()
+        if old == digest:
+            return False
+        if old is not None:
+            self._delete(conn, aid)
+        conn.execute(T.articles.insert(), [rows.article_row(record, digest)])
+        for name, batch in rows.child_rows(record).items():
+            if batch:
+                conn.execute(T.metadata.tables[name].insert(), batch)
+        return True
+
+    @staticmethod
+    def _delete(conn: Connection, article_id: str) -> None:
+        for t in reversed(T.CHILDREN):
+            conn.execute(t.delete().where(t.c.article_id == article_id))
+        conn.execute(T.articles.delete().where(T.articles.c.id == article_id))
+
+    def upsert(self, record: dict) -> bool:
+        """Store one record, keyed by ``article.id``; True if the database changed.
+
+        The same record again (same content, any key order) is a no-op returning False. A
+        different record with the same id replaces the old one and all its rows, atomically.
+        """
+        self._check(record)
+        digest = rows.record_hash(record)
+        with self._begin() as conn:
+            return self._write(conn, record, digest)
+
+    def upsert_many(self, records: Iterable[dict],
+                    on_record: Callable[[dict, bool], None] | None = None) -> int:
+        """Upsert records one transaction each; the number that changed the database.
+
+        Interrupting (Ctrl-C, a crash) keeps every record already committed; running the same
+        batch again skips them cheaply. ``on_record(record, changed)`` is called after each
+        commit (progress bars).
+        """
+        written = 0
+        for record in records:
+            changed = self.upsert(record)
+            written += changed
+            if on_record is not None:
+                on_record(record, changed)
+        return written
+
+    def delete(self, article_id: str) -> bool:
+        """Remove a record and its rows; True if it was there."""
+        with self._begin() as conn:
+            if not conn.execute(select(T.articles.c.pk).where(T.articles.c.id == article_id)).first():
+                return False
+            self._delete(conn, article_id)
+            return True
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        """Whether a record with this ``article.id`` is stored (cheap: for resuming ingests)."""
+        with self._connect() as conn:
+            return conn.execute(select(T.articles.c.pk).where(T.articles.c.id == article_id)).first() is not None
+
+    def get(self, article_id: str) -> dict | None:
+        """The stored record exactly as given to ``upsert``, or None."""
+        with self._connect() as conn:
+            raw = conn.execute(select(T.articles.c.record).where(T.articles.c.id == article_id)).scalar()
+        return None if raw is None else json.loads(raw)
+
+    def count(self, **filters) -> int:
+        """Number of stored articles matching the filters (see ``filters.conditions``)."""
+        with self._connect() as conn:
+            return conn.execute(select(func.count()).select_from(T.articles)
+                                .where(F.where(**filters))).scalar_one()
+
+    def iter_records(self, batch_size: int = 500, **filters) -> Iterator[dict]:
+        """Every matching record, in insertion order, fetched in batches (no cap, bounded memory).
+
+        Keyset pagination: no read transaction is held between batches, so a long export does
+        not block writers, and rows written meanwhile after the cursor are included.
+        """
+        cond = F.where(**filters)
+        last = 0
+        while True:
+            with self._connect() as conn:
+                batch = conn.execute(select(T.articles.c.pk, T.articles.c.record)
+                                     .where(cond, T.articles.c.pk > last)
+                                     .order_by(T.articles.c.pk).limit(batch_size)).all()
+            if not batch:
+                return
+            for _pk, raw in batch:
+                yield json.loads(raw)
+            last = batch[-1][0]
+
+    def ids(self, **filters) -> list[str]:
+        """Article ids matching the filters, in insertion order."""
+        with self._connect() as conn:
+            return list(conn.execute(select(T.articles.c.id).where(F.where(**filters))
+                                     .order_by(T.articles.c.pk)).scalars())
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20, offset: int = 0,
+               markers: tuple[str, str] | None = None, **filters) -> list[dict]:
+        """Articles matching ``query``, best first, as dicts with id, title, published, source,
+        url, snippet (matches wrapped in ``markers``) and rank (higher is better).
+
+        Any text is accepted: ``"quoted phrases"``, ``OR``/``NOT``, ``prefix*`` work, all other
+        punctuation is taken literally (see ``search.fts5_query``). An empty query lists the
+        filtered articles newest first, with the start of the text as snippet and rank None; a
+        query with no searchable term (only punctuation) matches nothing.
+        """
+        markers = tuple(markers or self.markers)
+        a = T.articles.c
+        cols = [a.id, a.title, a.published, a.source, a.url]
+        parts = self.search_backend.articles(query, markers)
+        if parts is None and (query or "").strip():
+            return []  # only punctuation/operators: nothing can match
+        if parts is None:
+            stmt = (select(*cols, func.substr(a.text, 1, 240).label("snippet"))
+                    .where(F.where(**filters)).order_by(a.published.desc(), a.pk.desc()))
+        else:
+            frm, match, rank, snip = parts
+            stmt = (select(*cols, snip, rank).select_from(frm).where(match, F.where(**filters))
+                    .order_by(rank.desc(), a.pk))
+        stmt = stmt.limit(limit).offset(offset)
+        with self._connect() as conn:
+            out = [dict(r) for r in conn.execute(stmt).mappings()]
+        for r in out:
+            r.setdefault("rank", None)
+        return out
+
+    def search_attributions(self, query: str = "", speaker: str | None = None, limit: int = 20,
+                            offset: int = 0, markers: tuple[str, str] | None = None,
+                            **filters) -> list[dict]:
+        """Attributions (who said what) whose content matches ``query``, best first.
+
+        ``speaker`` keeps those whose source name contains it (case-insensitive) or whose
+        resolved source entity has it as name/alias. Article filters apply to the containing
+        article. Each dict: article_id, id, kind, speaker, content, snippet, cue, medium, date,
+        reported_by, confidence, title, published, source, url, rank.
+        """
+        markers = tuple(markers or self.markers)
+        t, a = T.attributions.c, T.articles.c
+        cols = [t.article_id, t.id, t.kind, t.source_name.label("speaker"), t.content_text.label("content"),
+                t.cue, t.medium, t.date, t.reported_by_name.label("reported_by"), t.confidence,
+                a.title, a.published, a.source, a.url]
+        conds = [F.where(**filters)]
+        if speaker:
+            key = speaker.casefold()
+            conds.append(or_(
+                t.source_name_lower.contains(key, autoescape=True),
+                exists(select(1).where(T.entities.c.article_id == t.article_id,
+                                       T.entities.c.id == t.source_entity, F.entity_match(speaker)))))
+        parts = self.search_backend.attributions(query, markers)
+        if parts is None and (query or "").strip():
+            return []
+        if parts is None:
+            stmt = (select(*cols, t.content_text.label("snippet"))
+                    .select_from(T.attributions.join(T.articles, T.articles.c.id == t.article_id))
+                    .where(*conds).order_by(a.published.desc(), t.pk))
+        else:
+            frm, match, rank, snip = parts
+            stmt = (select(*cols, snip, rank)
+                    .select_from(frm.join(T.articles, T.articles.c.id == t.article_id))
+                    .where(match, *conds).order_by(rank.desc(), t.pk))
+        stmt = stmt.limit(limit).offset(offset)
+        with self._connect() as conn:
+            out = [dict(r) for r in conn.execute(stmt).mappings()]
+        for r in out:
+            r.setdefault("rank", None)
+        return out
+
+    # -- summaries for the web UI -----------------------------------------------------------
+
+    def entity_summary(self, name: str) -> dict | None:
+        """Everything stored about an actor called ``name`` (name or alias, case-insensitive),
+        across articles; None if nothing matches.
+
+        Keys: name (the most frequent stored name), aliases (other names and aliases seen),
+        types, countries, sectors (value -> count), article_ids, attributions (said by it),
+        events_as_actor, events_as_target. Events/attributions match by resolved entity or, when
+        unresolved, by the role/source name itself.
+        """
+        key = name.casefold()
+        e, t, v = T.entities.c, T.attributions.c, T.events.c
+
+        def by_entity(article_col, entity_col):
+            return exists(select(1).where(e.article_id == article_col, e.id == entity_col,
+                                          F.entity_match(name)))
+
+        with self._connect() as conn:
+            ents = conn.execute(select(T.entities).where(F.entity_match(name))).mappings().all()
+            said = conn.execute(
+                select(t.article_id, t.id, t.kind, t.content_text.label("content"), t.cue, t.medium,
+                       t.date, t.reported_by_name.label("reported_by"), t.confidence,
+                       t.source_name.label("speaker"))
+                .where(or_(by_entity(t.article_id, t.source_entity), t.source_name_lower == key))
+                .order_by(t.article_id, t.pk)).mappings().all()
+            as_actor = conn.execute(
+                select(*_EVENT_COLS).where(or_(by_entity(v.article_id, v.actor_entity),
+                                               v.actor_name_lower == key))
+                .order_by(v.article_id, v.id)).mappings().all()
+            as_target = conn.execute(
+                select(*_EVENT_COLS).where(or_(by_entity(v.article_id, v.target_entity),
+                                               v.target_name_lower == key))
+                .order_by(v.article_id, v.id)).mappings().all()
+        if not (ents or said or as_actor or as_target):
+            return None
+        names = Counter(r["name"] for r in ents)
+        canonical = names.most_common(1)[0][0] if names else name
+        aliases = set(names)
+        for r in ents:
+            aliases.update(json.loads(r["aliases"]) if r["aliases"] else [])
+        aliases.discard(canonical)
+        article_ids = {r["article_id"] for r in (*ents, *said, *as_actor, *as_target)}
+        return {
+            "name": canonical,
+            "aliases": sorted(aliases),
+            "types": dict(Counter(r["type"] for r in ents if r["type"])),
+            "countries": dict(Counter(r["country"] for r in ents if r["country"])),
+            "sectors": dict(Counter(r["sector"] for r in ents if r["sector"])),
+            "article_ids": sorted(article_ids),
+            "attributions": [dict(r) for r in said],
+            "events_as_actor": [dict(r) for r in as_actor],
+            "events_as_target": [dict(r) for r in as_target],
+        }
+
+    def facets(self, query: str | None = None, limit: int | None = 50, **filters) -> dict:
+        """Counts for faceted browsing over the articles matching ``query`` and filters.
+
+        ``{"source": [...], "day": [...], "event_type": [...], "country": [...], "speaker": [...]}``,
+        each a list of ``{"value", "count"}``. source/day/country count articles (country: codes
+        of entities, event actors/targets and places, alpha-3 and alpha-2 as stored);
+        event_type counts events; speaker counts attributions. Lists are most-frequent first and
+        cut at ``limit`` (None: all), except ``day``, which is complete and in date order.
+        """
+        a = T.articles.c
+        ids = select(a.id).where(F.where(**filters))
+        if query:
+            parts = self.search_backend.articles(query, self.markers)
+            if parts is not None:
+                frm, match, _rank, _snip = parts
+                ids = select(a.id).select_from(frm).where(match, F.where(**filters))
+        e, v, p, t = T.entities.c, T.events.c, T.places.c, T.attributions.c
+        codes = union(
+            select(e.article_id.label("aid"), e.country.label("code")).where(e.country.is_not(None)),
+            select(v.article_id, v.actor_country).where(v.actor_country.is_not(None)),
+            select(v.article_id, v.target_country).where(v.target_country.is_not(None)),
+            select(p.article_id, p.country).where(p.country.is_not(None)),
+        ).subquery()
+
+        def grouped(col, cond, by_value=False, cap=limit):
+            n = func.count().label("n")
+            stmt = select(col.label("value"), n).where(cond, col.is_not(None)).group_by(col)
+            stmt = stmt.order_by(col) if by_value else stmt.order_by(n.desc(), col)
+            if cap is not None and not by_value:
+                stmt = stmt.limit(cap)
+            return [{"value": val, "count": c} for val, c in conn.execute(stmt)]
+
+        with self._connect() as conn:
+            return {
+                "source": grouped(a.source, a.id.in_(ids)),
+                "day": grouped(a.published, a.id.in_(ids), by_value=True),
+                "event_type": grouped(v.type, v.article_id.in_(ids)),
+                "country": grouped(codes.c.code, codes.c.aid.in_(ids)),
+                "speaker": grouped(t.source_name, t.article_id.in_(ids)),
+            }
+
+
+class _Guard:
+    """Turns database errors inside a ``with`` block into StoreError with the URL in the message."""
+
+    def __init__(self, cm, url: str):
+        self.cm, self.url = cm, url
+
+    def __enter__(self):
+        try:
+            return self.cm.__enter__()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot use the database {self.url}: {exc.__class__.__name__}: "
+                             f"{getattr(exc, 'orig', None) or exc}") from exc
+
+    def __exit__(self, et, ev, tb):
+        try:
+            suppressed = self.cm.__exit__(et, ev, tb)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database error on {self.url}: {getattr(exc, 'orig', None) or exc}") from exc
+        if isinstance(ev, SQLAlchemyError):
+            raise StoreError(f"database error on {self.url}: {getattr(ev, 'orig', None) or ev}") from ev
+        return suppressed
