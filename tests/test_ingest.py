@@ -75,7 +75,7 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path):
         "good.txt": BODY,
         "empty.txt": "  \n",
         "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
-        "latin1.txt": "Caf\xe9 de la gare".encode("latin-1"),
+        "mojibake.txt": b"Caf\x81\x8d de la gare",
         "big.txt": "word " * 100,
         "sub/bad.jsonl": '{"text": "fine line"}\n{not json}\n{"title": "no text"}\n[1, 2]\n',
     }
@@ -86,7 +86,7 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path):
     assert sorted(g.text for g in good) == sorted(["fine line", BODY])
     assert problems["empty.txt"].startswith("empty")
     assert problems["binary.txt"].startswith("binary")
-    assert problems["latin1.txt"].startswith("undecodable")
+    assert problems["mojibake.txt"].startswith("undecodable")
     assert problems["big.txt"].startswith("oversized")
     assert "not valid JSON" in problems["sub/bad.jsonl:2"]
     assert "no non-empty 'text'" in problems["sub/bad.jsonl:3"]
@@ -103,3 +103,9 @@ def test_missing_path_and_stdin(tmp_path):
 def test_bad_published_date_is_a_problem(tmp_path):
     (item,) = _read(tmp_path, {"a.jsonl": json.dumps({"text": BODY, "published": "last Tuesday"})})
     assert isinstance(item, InputProblem) and "not an ISO date" in item.message
+
+
+def test_windows_1252_is_decoded_and_noted(tmp_path):
+    (item,) = _read(tmp_path, {"legacy.txt": "Shares rose to \xa3600m at the Caf\xe9 Bourse.".encode("cp1252")})
+    assert item.text == "Shares rose to \u00a3600m at the Caf\u00e9 Bourse."
+    assert item.meta["encoding"] == "cp1252"

@@ -86,8 +86,17 @@ def _looks_binary(data: bytes) -> bool:
     return bool(head) and ctrl / len(head) > 0.05
 
 
-def _decode(data: bytes) -> str:
-    return data.decode("utf-8-sig")
+def _decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding used: UTF-8, else Windows-1252, the one legacy encoding common in news
+    archives (the BBC corpus has such files). Bytes that are neither raise UnicodeDecodeError."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_error = exc
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise first_error from None
 
 
 def _split_title(text: str, mode: str) -> tuple[Optional[str], str]:
@@ -220,15 +229,19 @@ def read_bytes(data: bytes, where: str, options: IngestOptions, kind: Optional[s
         yield article_from_html(data, where, options)
         return
     try:
-        text = _decode(data)
+        text, encoding = _decode(data)
     except UnicodeDecodeError as exc:
-        yield InputProblem(where, f"undecodable: not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
-                                  "convert it to UTF-8")
+        yield InputProblem(where, f"undecodable: neither UTF-8 nor Windows-1252 (byte {exc.start}: "
+                                  f"{data[exc.start:exc.start + 1]!r}); convert it to UTF-8")
         return
     if kind == "jsonl":
-        yield from articles_from_jsonl(text.splitlines(), where, options)
+        items = articles_from_jsonl(text.splitlines(), where, options)
     else:
-        yield article_from_text(text, where, options)
+        items = [article_from_text(text, where, options)]
+    for item in items:
+        if encoding != "utf-8" and isinstance(item, Article):
+            item.meta["encoding"] = encoding
+        yield item
 
 
 def _kind_for(path: Path) -> Optional[str]:

@@ -1,0 +1,77 @@
+"""The command line end to end: exit codes, bad inputs named, resumable ingest, search."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from chronicle.cli import app
+from chronicle.record import validate
+
+from .conftest import REPO, shared
+
+runner = CliRunner()
+SAMPLE = REPO / "samples" / "harbour-ceasefire.txt"
+
+
+def test_extract_sample_is_valid_json_record():
+    result = runner.invoke(app, ["extract", str(SAMPLE), "--published", "2025-03-08"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert validate(record) == []
+    assert record["article"]["title"].startswith("Talks on a harbour ceasefire")
+    assert record["article"]["published"] == "2025-03-08"
+    assert record["entities"] and record["attributions"] and record["times"] and record["places"]
+
+
+def test_extract_many_gives_jsonl_and_exit_1_on_bad(tmp_path):
+    (tmp_path / "a.txt").write_text("The minister said on Monday that the port in Mombasa would reopen.")
+    (tmp_path / "b.txt").write_text("Police in Nairobi arrested two protesters on Tuesday, officials said.")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02binary")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--published", "2024-06-05"])
+    assert result.exit_code == 1
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert len(lines) == 2 and all(validate(r) == [] for r in lines)
+    assert "c.txt: binary" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert runner.invoke(app, ["extract", str(SAMPLE), "--published", "yesterday"]).exit_code == 2
+    assert runner.invoke(app, ["extract", str(SAMPLE), "--format", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["eval", "colours", str(tmp_path)]).exit_code == 2
+    assert runner.invoke(app, ["frobnicate"]).exit_code == 2
+
+
+def test_ingest_two_good_two_bad_then_search(tmp_path):
+    seed = shared("seed", "kursk-pows.txt")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(seed, inputs / "kursk-pows.txt")
+    shutil.copy(SAMPLE, inputs / "harbour.txt")
+    (inputs / "empty.txt").write_text("")
+    (inputs / "photo.html").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01")
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    result = runner.invoke(app, ["ingest", str(inputs), "--db", db, "--published", "2025-01-11", "--no-progress"])
+    assert result.exit_code == 1, result.output
+    assert "empty.txt: empty" in result.stderr and "photo.html: binary" in result.stderr
+    assert "2 stored" in result.stderr
+
+    again = runner.invoke(app, ["ingest", str(inputs / "kursk-pows.txt"), "--db", db, "--no-progress",
+                                "--published", "2025-01-11"])
+    assert again.exit_code == 0 and "0 stored, 1 already present" in again.stderr
+
+    found = runner.invoke(app, ["search", "Tactical Group", "--db", db, "--json"])
+    assert found.exit_code == 0
+    hits = [json.loads(x) for x in found.stdout.splitlines()]
+    assert len(hits) == 1 and "Tactical" in hits[0]["snippet"]
+    article_id = hits[0]["id"]
+
+    shown = runner.invoke(app, ["show", article_id, "--db", db])
+    assert shown.exit_code == 0
+    record = json.loads(shown.stdout)
+    assert record["article"]["text"] == Path(seed).read_text() and validate(record) == []
+
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db])
+    assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == 2
