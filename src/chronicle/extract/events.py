@@ -1,9 +1,336 @@
-"""PLACEHOLDER: events extractor (being written)."""
+"""Events: PLOVER 2.0 type/mode, who did it to whom, where, when, how many, according to whom.
+
+Per clause, a trigger (verb, verb+object, or event noun carried by a support verb; see
+:mod:`.event_lexicon`) is coded; its roles come only from its own clause (:mod:`.event_roles`),
+its place and date from its clause, else its sentence, never from elsewhere in the article.
+
+What keeps the records trustworthy (the failures GDELT is known for):
+
+- an action embedded under a threat, demand, promise, refusal or accusation ("threatened to
+  attack") is not a happened event: the governing verb is the event (THREATEN, REQUEST, ...);
+- planned, hypothetical and habitual actions are kept but marked ``modality`` (``planned``,
+  ``hypothetical``, ``habitual``), so a consumer counting what happened can drop them;
+- negated actions ("did not attack", "denied attacking") carry ``negated: true``;
+- an event inside reported content carries ``attributed_to`` (the attribution id): it is that
+  source's claim, not the newspaper's finding;
+- repeated mentions of one happening (same type and mode, compatible actor, target, place and
+  date) are merged into one record with ``evidence_all``.
+
+Dates: the TIMEX of the trigger's clause, else of its sentence (inside the attribution content
+when the event is reported: "Zelenskyy on Saturday stated that ..." dates the statement, not the
+capture). With no date in reach, ``date`` is the article's publication date and
+``date_precision`` is null: a bound (the event happened no later than that), not a reading.
+"""
 from __future__ import annotations
 
+from typing import Optional
+
+from ..model import Event, Role
+from . import event_roles as R
+from .event_lexicon import Trigger, lexicon, verb_trigger
+from .timex_values import date_and_precision
+
 ASSIGNS = "events"
-REQUIRES = ('parse', 'entities', 'times', 'places', 'attributions')
+REQUIRES = ("parse", "entities", "times", "places", "attributions")
+
+# Verbs whose complement is not asserted to have happened.
+_PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "consider", "propose",
+         "try", "attempt", "wish", "mull", "vow", "decide", "promise", "pledge"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_HABITUAL = {"usually", "typically", "often", "regularly", "routinely", "frequently", "sometimes", "generally"}
+_DENY = {"deny", "refute", "dismiss", "reject"}
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj", "dobj", "acl", "relcl"}
+_EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl"}
+# Types whose deployed/acting forces are the subject even in a passive without "by".
+_SELF_TYPES = {"MOBILIZE", "PROTEST", "RETREAT"}
+_COUNT_FROM_ACTOR = {"MOBILIZE", "PROTEST"}
 
 
-def extract(document):
-    return []
+def _is_bare_participle(tok) -> bool:
+    """"though wounded", "the captured soldiers": a state described, not an act narrated."""
+    if tok.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return tok.dep_ in ("advcl", "amod", "acl", "conj", "pcomp", "dobj") and tok.dep_ != "ROOT"
+
+
+def _governors(tok, limit: int = 6):
+    """Ancestors through complement links, nearest first (stops at clause-external links)."""
+    cur = tok
+    for _ in range(limit):
+        if cur.dep_ not in _COMPLEMENT_DEPS or cur.head is cur:
+            return
+        link = cur.dep_
+        cur = cur.head
+        yield cur, link
+
+
+def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
+    """(modality, negated, governing trigger type) for a trigger verb token."""
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    modality = None
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _HYPOTHETICAL_AUX:
+        modality = "hypothetical"
+    elif auxes & _FUTURE_AUX or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+            tok.dep_ == "xcomp" and tok.head.lemma_ == "go":
+        modality = "planned"
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in tok.children):
+        modality = "habitual"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        modality = "hypothetical"
+    for gov, link in _governors(tok):
+        if gov.i in triggers and link in _EMBED_DEPS | {"advcl"} and triggers[gov.i].type in lexicon().governing:
+            if link != "advcl":
+                return modality, negated, triggers[gov.i].type
+        lemma = gov.lemma_.lower()
+        if link in _EMBED_DEPS:
+            if lemma in _DENY:
+                negated = True
+            elif lemma in _PLAN and modality is None:
+                modality = "planned"
+            if any(c.dep_ == "neg" for c in gov.children) and lemma in _PLAN:
+                negated = True
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children):
+                modality = "hypothetical"
+        if gov.dep_ in ("ROOT",):
+            break
+    return modality, negated, None
+
+
+def _roles(document, trig: Trigger):
+    """(actor head, target head, count head) for a trigger, from its own clause."""
+    verb, noun = trig.verb, trig.noun
+    lex = lexicon()
+    passive = R.is_passive(verb) or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+                                     and verb.dep_ in ("acl",))
+    subj = R.subject(verb)
+    actor = target = None
+    if noun is not None:
+        target = R.prep_object(noun)
+        if verb.lemma_.lower() in lex.recipient:  # "Y received aid (from X)"
+            return R.from_object(noun) or R.from_object(verb), subj, subj
+        if noun.dep_ == "nsubjpass":  # "sanctions were imposed on X by Y"
+            actor = R.agent(verb)
+            target = target or R.prep_object(verb)
+        else:
+            actor = subj if not passive else R.agent(verb)
+            dobj = R.direct_object(verb)
+            target = target or R.prep_object(verb) or (dobj if dobj is not None and dobj.i != noun.i else None)
+        return actor, target, target
+    if passive:
+        actor = R.agent(verb)
+        if trig.type in _SELF_TYPES and actor is None:
+            return subj, None, subj
+        return actor, subj, subj
+    actor = subj
+    dobj = R.direct_object(verb)
+    if trig.obj is not None and dobj is not None and dobj.i == trig.obj.i:
+        dobj = None  # "expressed gratitude to X": the target is X
+    target = dobj or R.prep_object(verb)
+    if trig.type in _COUNT_FROM_ACTOR:
+        dobj = R.direct_object(verb)
+        return actor, (None if trig.type == "MOBILIZE" else target), (dobj or actor)
+    return actor, target, target
+
+
+def _adjectival(document, span) -> bool:
+    """"North Korean soldiers": a demonym tagged as a place names whose, not where."""
+    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return toks is not None and all(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in toks)
+
+
+_LOC_PREPS = {"in", "at", "near", "into", "across", "outside", "inside", "around", "throughout", "within",
+              "toward", "towards", "to", "from", "on", "over", "along", "off", "through", "outside of"}
+
+
+def _locative(document, span) -> bool:
+    """A place where something happened ("in the Kursk region"), not one owning or owned
+    ("North Korea's involvement", "the war against Ukraine")."""
+    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None:
+        return False
+    head = toks.root
+    while head.dep_ in ("compound", "amod", "conj", "appos", "nmod") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOC_PREPS or head.dep_ == "npadvmod"
+
+
+def _clause_bounds(tok):
+    sub = list(tok.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+
+def _nearest(items, pos, bounds, exclude=()):
+    best = None
+    for item, span in items:
+        if bounds[0] <= span.start and span.end <= bounds[1] and not any(span.overlaps(e) for e in exclude if e):
+            d = abs(span.start - pos)
+            if best is None or d < best[0]:
+                best = (d, item)
+    return best[1] if best else None
+
+
+def _attribution(document, start: int, end: int):
+    best = None
+    for a in document.attributions:
+        c = a.content
+        if c.start <= start and end <= c.end:
+            if best is None or (c.end - c.start) < (best.content.end - best.content.start):
+                best = a
+    return best
+
+
+def _sent_span(document, sent):
+    text = document.text
+    s, e = sent.start_char, sent.end_char
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return document.span(s, e)
+
+
+def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
+    verb = trig.verb
+    if _is_bare_participle(verb):
+        return None
+    modality, negated, governed_by = _modality(verb, triggers)
+    if governed_by is not None:
+        return None  # the threat/demand/promise is the event; the embedded act did not happen
+    actor_h, target_h, count_h = _roles(document, trig)
+    if actor_h is not None and target_h is not None and actor_h.i == target_h.i:
+        target_h = None
+    if actor_h is None and target_h is None:
+        return None
+    if verb.dep_ == "acl" and target_h is None:
+        return None  # "soldiers fighting for Russia": a description of the soldiers
+    actor = R.role(document, actor_h) or Role(name="")
+    target = R.role(document, target_h)
+    if trig.type == "ASSAULT" and trig.mode == "abduct" and target is not None and \
+            target.sector not in (None, "MIL", "REB", "CVL") and actor.sector in ("COP", "GOV", "JUD"):
+        trig = trig._replace(type="COERCE", mode="arrest")  # police "capturing" a suspect is an arrest
+
+    sent = verb.sent
+    trig_tok = trig.noun or verb
+    t_start, t_end = trig_tok.idx, trig_tok.idx + len(trig_tok)
+    attr = _attribution(document, t_start, t_end)
+    clause = _clause_bounds(verb)
+    sentence = (sent.start_char, sent.end_char)
+    scope = (max(sentence[0], attr.content.start), min(sentence[1], attr.content.end)) if attr else sentence
+
+    places = [(p, p.span) for p in document.places
+              if not _adjectival(document, p.span) and _locative(document, p.span)]
+    avoid = [r.mention for r in (actor, target) if r is not None and r.mention is not None]
+    place = _nearest(places, t_start, clause, avoid) or _nearest(places, t_start, sentence, avoid)
+
+    dct = document.article.published
+    times = [(t, t.span) for t in document.times if t.type in ("DATE", "TIME")]
+    t = _nearest(times, t_start, clause) or _nearest(times, t_start, scope)
+    date = precision = None
+    if t is not None:
+        date, precision = date_and_precision(t.value, dct)
+    if date is None and dct:
+        date, precision = dct[:10], None
+
+    count = R.count(count_h)
+    extra = {"trigger": document.span(t_start, t_end).to_json()}
+    if modality:
+        extra["modality"] = modality
+    confidence = 0.45 + (0.15 if actor.country or actor.entity else 0) + (0.1 if target is not None else 0) \
+        + (0.1 if trig.source != "verb" else 0.05)
+    if modality:
+        confidence -= 0.15
+    return dict(type=trig.type, mode=trig.mode, actor=actor, target=target,
+                place=place.id if place else None, place_key=(place.geonameid or place.name) if place else None,
+                date=date, date_precision=precision, count=count,
+                evidence=_sent_span(document, sent), attributed_to=attr.id if attr else None,
+                negated=negated, confidence=min(confidence, 0.95), extra=extra)
+
+
+def _compatible_role(a: Optional[Role], b: Optional[Role]) -> bool:
+    if a is None or b is None or not a.name or not b.name:
+        return True
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    if a.country and b.country:
+        return a.country == b.country
+    if a.country is None and b.country is None and a.sector and b.sector:
+        return a.sector == b.sector
+    return True
+
+
+def _same_happening(x: dict, y: dict) -> bool:
+    if x["type"] != y["type"] or x["negated"] != y["negated"]:
+        return False
+    if x["mode"] and y["mode"] and x["mode"] != y["mode"]:
+        return False
+    if x["extra"].get("modality") != y["extra"].get("modality"):
+        return False
+    if x["place"] and y["place"] and x["place_key"] != y["place_key"]:
+        return False
+    if x["date_precision"] and y["date_precision"] and x["date"] != y["date"]:
+        return False
+    if (x["target"] is None) != (y["target"] is None) and x["actor"].name and y["actor"].name:
+        return False
+    return _compatible_role(x["actor"], y["actor"]) and _compatible_role(x["target"], y["target"])
+
+
+def _richness(x: dict) -> int:
+    score = 0
+    for r in (x["actor"], x["target"]):
+        if r is not None and r.name:
+            score += 1 + bool(r.country) + bool(r.sector)
+    return score + bool(x["place"]) + bool(x["count"]) + bool(x["date_precision"])
+
+
+def _merge(cands: list[dict]) -> list[dict]:
+    groups: list[list[dict]] = []
+    for c in cands:
+        for g in groups:
+            if all(_same_happening(c, o) for o in g):
+                g.append(c)
+                break
+        else:
+            groups.append([c])
+    out = []
+    for g in groups:
+        best = max(g, key=lambda x: (_richness(x), -x["extra"]["trigger"]["start"]))
+        merged = dict(best)
+        for key in ("place", "count"):
+            if merged[key] is None:
+                merged[key] = next((o[key] for o in g if o[key] is not None), None)
+        if len(g) > 1:
+            spans = sorted({(o["evidence"].start, o["evidence"].end): o["evidence"] for o in g}.items())
+            merged["evidence_all"] = [s for _, s in spans]
+            merged["confidence"] = min(0.95, max(o["confidence"] for o in g) + 0.05 * (len(g) - 1))
+        out.append(merged)
+    out.sort(key=lambda x: x["extra"]["trigger"]["start"])
+    return out
+
+
+def extract(document) -> list[Event]:
+    doc = document.doc
+    if doc is None:
+        return []
+    lex = lexicon()
+    triggers: dict[int, Trigger] = {}
+    for tok in doc:
+        trig = verb_trigger(tok, lex)
+        if trig is not None:
+            triggers[tok.i] = trig
+    cands = []
+    for i in sorted(triggers):
+        coded = _code(document, triggers[i], triggers)
+        if coded is not None:
+            cands.append(coded)
+    events = []
+    for n, c in enumerate(_merge(cands), 1):
+        events.append(Event(id=f"V{n}", type=c["type"], mode=c["mode"], actor=c["actor"], evidence=c["evidence"],
+                            target=c["target"], place=c["place"], date=c["date"],
+                            date_precision=c["date_precision"], count=c["count"], attributed_to=c["attributed_to"],
+                            negated=c["negated"], confidence=c["confidence"],
+                            evidence_all=c.get("evidence_all", []), extra=c["extra"]))
+    return events

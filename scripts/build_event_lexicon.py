@@ -1,0 +1,320 @@
+"""Compile the PLOVER trigger lexicon shipped as ``src/chronicle/data/event_lexicon.json``.
+
+Why a build step: the CAMEO verb dictionary (MIT, Open Event Data Alliance) is 14k lines of
+PETRARCH syntax coded in CAMEO, and Chronicle codes PLOVER 2.0. We read it once, map every verb
+and every simple "verb + object word" pattern through the CAMEO->PLOVER table
+(``CAMEO2PLOVER-2021.txt``, CC BY-SA 4.0), and let a short hand list taken from the PLOVER 2.0
+manual override the places where CAMEO and PLOVER disagree (captured combatants are
+ASSAULT/abduct, not arrests; deployments are MOBILIZE, ...). The result is a few hundred KB of
+JSON that loads in milliseconds and never needs ../shared at run time.
+
+Usage: python scripts/build_event_lexicon.py [--shared ../shared/data] [--out src/chronicle/data/event_lexicon.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+# CAMEO 01 (public statements) is not a PLOVER event; 02 (appeals) is REQUEST in PLOVER.
+_SECTION_DEFAULTS = {"01": None, "02": ("REQUEST", None)}
+
+# PLOVER 2.0 manual readings that beat the CAMEO dictionary. (type, mode); None drops the verb.
+VERB_OVERRIDES = {
+    # ASSAULT
+    "attack": ("ASSAULT", None), "assault": ("ASSAULT", "beat"), "bomb": ("ASSAULT", "aerial"),
+    "shell": ("ASSAULT", "heavy-weapons"), "strike": ("ASSAULT", None), "kill": ("ASSAULT", None),
+    "shoot": ("ASSAULT", "firearms"), "fire": ("ASSAULT", "firearms"), "invade": ("ASSAULT", None),
+    "abduct": ("ASSAULT", "abduct"), "kidnap": ("ASSAULT", "abduct"), "hijack": ("ASSAULT", "abduct"),
+    "capture": ("ASSAULT", "abduct"), "torture": ("ASSAULT", "torture"), "execute": ("ASSAULT", "execute"),
+    "assassinate": ("ASSAULT", "assassinate"), "massacre": ("ASSAULT", "massacre"), "rape": ("ASSAULT", "sexual"),
+    "beat": ("ASSAULT", "beat"), "bombard": ("ASSAULT", "heavy-weapons"), "raid": ("ASSAULT", None),
+    "ambush": ("ASSAULT", None), "murder": ("ASSAULT", None), "destroy": ("ASSAULT", "destroy"),
+    "behead": ("ASSAULT", "execute"), "stab": ("ASSAULT", "primitive"), "fight": ("ASSAULT", None),
+    "clash": ("ASSAULT", None), "storm": ("ASSAULT", None), "wound": ("ASSAULT", None), "injure": ("ASSAULT", None),
+    "target": ("ASSAULT", None), "hit": ("ASSAULT", None), "explode": ("ASSAULT", "explosives"),
+    "detonate": ("ASSAULT", "explosives"), "torch": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "destroy"),
+    # MOBILIZE
+    "deploy": ("MOBILIZE", "troops"), "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
+    "station": ("MOBILIZE", "troops"), "mass": ("MOBILIZE", "troops"), "reinforce": ("MOBILIZE", "troops"),
+    "redeploy": ("MOBILIZE", "troops"), "conscript": ("MOBILIZE", "troops"), "draft": ("MOBILIZE", "troops"),
+    # COERCE
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"),
+    "imprison": ("COERCE", "arrest"), "charge": ("COERCE", "arrest"), "deport": ("COERCE", "deport"),
+    "expel": ("COERCE", "deport"), "seize": ("COERCE", "seize"), "confiscate": ("COERCE", "seize"),
+    "occupy": ("COERCE", "seize"), "annex": ("COERCE", "seize"), "ban": ("COERCE", "ban"),
+    "censor": ("COERCE", "censor"), "blockade": ("COERCE", "restrict"), "restrict": ("COERCE", "restrict"),
+    "hack": ("COERCE", "cyber"), "outlaw": ("COERCE", "ban"), "prosecute": ("COERCE", "arrest"),
+    "indict": ("COERCE", "arrest"), "sentence": ("COERCE", "arrest"), "convict": ("SANCTION", "convict"),
+    "raze": ("ASSAULT", "destroy"),
+    # AID
+    "aid": ("AID", None), "assist": ("AID", None), "supply": ("AID", None), "donate": ("AID", None),
+    "fund": ("AID", None), "finance": ("AID", None), "shelter": ("AID", None), "rescue": ("AID", None),
+    "treat": ("AID", None), "evacuate": ("AID", None), "help": ("AID", None), "arm": ("AID", None),
+    # REQUEST
+    "request": ("REQUEST", None), "demand": ("REQUEST", None), "urge": ("REQUEST", None),
+    "instruct": ("REQUEST", None), "order": ("REQUEST", None), "ask": ("REQUEST", None),
+    "appeal": ("REQUEST", None), "call": ("REQUEST", None), "press": ("REQUEST", None),
+    "plead": ("REQUEST", None), "petition": ("REQUEST", None), "implore": ("REQUEST", None),
+    "invite": ("AGREE", None), "summon": ("REQUEST", "meet"),
+    # ACCUSE
+    "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"), "allege": ("ACCUSE", "allege"),
+    "condemn": ("ACCUSE", "disapprove"), "criticize": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"),
+    "denounce": ("ACCUSE", "disapprove"), "slam": ("ACCUSE", "disapprove"), "investigate": ("ACCUSE", "investigate"),
+    "probe": ("ACCUSE", "investigate"), "sue": ("ACCUSE", "allege"), "decry": ("ACCUSE", "disapprove"),
+    "rebuke": ("ACCUSE", "disapprove"), "censure": ("ACCUSE", "disapprove"), "lambaste": ("ACCUSE", "disapprove"),
+    "blast": ("ACCUSE", "disapprove"), "deplore": ("ACCUSE", "disapprove"), "fault": ("ACCUSE", "disapprove"),
+    # THREATEN / PROTEST / SANCTION / REJECT / RETREAT / CONCEDE
+    "threaten": ("THREATEN", None), "warn": ("THREATEN", None),
+    "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"), "march": ("PROTEST", "demo"),
+    "riot": ("PROTEST", "riot"), "rally": ("PROTEST", "demo"), "boycott": ("PROTEST", "boycott"),
+    "sanction": ("SANCTION", None), "embargo": ("COERCE", "restrict"),
+    "reject": ("REJECT", None), "refuse": ("REJECT", None), "veto": ("REJECT", None), "rebuff": ("REJECT", None),
+    "dismiss": ("REJECT", None), "deny": ("REJECT", None), "oppose": ("REJECT", None), "defy": ("REJECT", "yield"),
+    "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"), "release": ("RETREAT", "release"),
+    "free": ("RETREAT", "release"), "surrender": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
+    "resign": ("RETREAT", "resign"), "pull": ("RETREAT", "withdraw"), "return": ("RETREAT", "return"),
+    "concede": ("CONCEDE", None), "yield": ("CONCEDE", None), "lift": ("CONCEDE", None), "ease": ("CONCEDE", None),
+    "apologize": ("CONCEDE", None), "apologise": ("CONCEDE", None), "pardon": ("CONCEDE", None),
+    # AGREE / CONSULT / SUPPORT / COOPERATE
+    "agree": ("AGREE", None), "promise": ("AGREE", None), "pledge": ("AGREE", None), "offer": ("AGREE", None),
+    "vow": ("AGREE", None), "commit": ("AGREE", None), "sign": ("AGREE", None), "ratify": ("AGREE", None),
+    "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "host": ("CONSULT", "visit"),
+    "negotiate": ("CONSULT", None), "discuss": ("CONSULT", None), "consult": ("CONSULT", None),
+    "telephone": ("CONSULT", "phone"), "phone": ("CONSULT", "phone"), "talk": ("CONSULT", None),
+    "mediate": ("CONSULT", "third-party"), "confer": ("CONSULT", None),
+    "praise": ("SUPPORT", None), "endorse": ("SUPPORT", None), "support": ("SUPPORT", None),
+    "back": ("SUPPORT", None), "welcome": ("SUPPORT", None), "commend": ("SUPPORT", None),
+    "thank": ("SUPPORT", None), "congratulate": ("SUPPORT", None), "hail": ("SUPPORT", None),
+    "recognize": ("SUPPORT", None), "applaud": ("SUPPORT", None), "defend": ("SUPPORT", None),
+    "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None), "partner": ("COOPERATE", None),
+    "ally": ("COOPERATE", None), "share": ("COOPERATE", None), "extradite": ("COOPERATE", None),
+    "train": ("COOPERATE", None),
+}
+
+# Multi-word CAMEO entries that the PLOVER manual reads differently (None drops the entry).
+VERB_OBJ_OVERRIDES = {
+    "pull out": ("RETREAT", "withdraw"), "pull back": ("RETREAT", "withdraw"), "hold talk": ("CONSULT", None),
+    "launch attack": ("ASSAULT", None), "carry out": None, "impose sanction": ("SANCTION", None),
+    "release prisoner": ("RETREAT", "release"), "release hostage": ("RETREAT", "release"),
+    "express gratitude": ("SUPPORT", None), "express concern": ("ACCUSE", "disapprove"),
+    "express support": ("SUPPORT", None), "call for": ("REQUEST", None), "call on": ("REQUEST", None),
+    "open fire": ("ASSAULT", "firearms"), "step down": ("RETREAT", "resign"), "set fire": ("ASSAULT", "destroy"),
+    "take hostage": ("ASSAULT", "abduct"), "take prisoner": ("ASSAULT", "abduct"), "take part": None,
+    "take place": None, "take power": ("COERCE", None), "take control": ("COERCE", "seize"),
+    "take over": ("COERCE", "seize"), "take custody": ("COERCE", "arrest"),
+    "communicate with": None, "communicate communication": None,
+}
+
+# Verbs that are never PLOVER events on their own (CAMEO codes them through object patterns only).
+VERB_DROP = {
+    "say", "tell", "state", "add", "note", "report", "announce", "claim", "confirm", "explain", "express",
+    "be", "have", "do", "make", "take", "get", "go", "come", "see", "know", "think", "believe", "want",
+    "need", "use", "include", "become", "remain", "continue", "begin", "start", "try", "seem", "let",
+    "keep", "hold", "give", "receive", "provide", "conduct", "carry", "launch", "stage", "mount", "impose",
+    "file", "issue", "send", "transport", "communicate", "highlight", "survive", "erase", "prevent",
+    "happen", "learn", "write", "show", "tell", "expect", "look", "put", "set", "run", "move", "bring",
+    "lead", "work", "like", "allow", "grant", "plan", "intend", "prepare", "decide", "vote", "spend",
+    "cost", "pay", "open", "close", "end", "face", "leave", "stay", "live", "die", "win", "lose",
+    "accord", "involve", "need", "wound",
+}
+
+# Event nouns: coded when a support verb ("conduct incursions", "hold talks", "impose sanctions",
+# "receive assistance") or an event verb carries them. From the PLOVER manual's examples.
+NOUNS = {
+    "attack": ("ASSAULT", None), "assault": ("ASSAULT", None), "incursion": ("ASSAULT", None),
+    "strike": ("ASSAULT", None), "airstrike": ("ASSAULT", "aerial"), "air strike": ("ASSAULT", "aerial"),
+    "bombing": ("ASSAULT", "explosives"), "raid": ("ASSAULT", None), "offensive": ("ASSAULT", None),
+    "invasion": ("ASSAULT", None), "ambush": ("ASSAULT", None), "shelling": ("ASSAULT", "heavy-weapons"),
+    "operation": ("ASSAULT", None), "assassination": ("ASSAULT", "assassinate"), "massacre": ("ASSAULT", "massacre"),
+    "fire": ("ASSAULT", "firearms"), "counteroffensive": ("ASSAULT", None), "counterattack": ("ASSAULT", None),
+    "assistance": ("AID", None), "aid": ("AID", None), "help": ("AID", None), "treatment": ("AID", None),
+    "support": ("AID", None), "relief": ("AID", "humanitarian"), "weapon": ("AID", None), "loan": ("AID", None),
+    "asylum": ("AID", "asylum"), "funding": ("AID", None), "donation": ("AID", None),
+    "talk": ("CONSULT", None), "meeting": ("CONSULT", None), "negotiation": ("CONSULT", None),
+    "visit": ("CONSULT", "visit"), "call": ("CONSULT", "phone"), "summit": ("CONSULT", "multilateral"),
+    "discussion": ("CONSULT", None), "consultation": ("CONSULT", None),
+    "sanction": ("SANCTION", None), "embargo": ("COERCE", "restrict"), "ban": ("COERCE", "ban"),
+    "curfew": ("COERCE", "curfew"), "blockade": ("COERCE", "restrict"), "restriction": ("COERCE", "restrict"),
+    "lawsuit": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"), "complaint": ("ACCUSE", "allege"),
+    "accusation": ("ACCUSE", "allege"), "charge": ("ACCUSE", "allege"), "investigation": ("ACCUSE", "investigate"),
+    "probe": ("ACCUSE", "investigate"), "criticism": ("ACCUSE", "disapprove"), "condemnation": ("ACCUSE", "disapprove"),
+    "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
+    "strike action": ("PROTEST", "strike"), "hunger strike": ("PROTEST", "hunger"), "march": ("PROTEST", "demo"),
+    "boycott": ("PROTEST", "boycott"), "sit-in": ("PROTEST", "demo"),
+    "threat": ("THREATEN", None), "ultimatum": ("THREATEN", "relations"), "warning": ("THREATEN", None),
+    "demand": ("REQUEST", None), "request": ("REQUEST", None), "appeal": ("REQUEST", None),
+    "agreement": ("AGREE", None), "deal": ("AGREE", None), "accord": ("AGREE", None), "treaty": ("AGREE", None),
+    "pact": ("AGREE", None), "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+    "access": ("RETREAT", "access"), "exercise": ("MOBILIZE", "troops"), "drill": ("MOBILIZE", "troops"),
+    "troop": ("MOBILIZE", "troops"), "reinforcement": ("MOBILIZE", "troops"),
+    "arrest": ("COERCE", "arrest"), "raid on": ("ASSAULT", None),
+}
+
+# Verbs that make the event their object noun names ("conducted incursions" = the incursion).
+SUPPORT_VERBS = {
+    "conduct", "carry", "launch", "stage", "mount", "hold", "impose", "file", "provide", "give", "deliver",
+    "send", "receive", "get", "make", "issue", "begin", "start", "continue", "step", "level", "lodge", "grant",
+    "extend", "announce", "unleash", "resume", "have", "reach", "seal", "open", "declare", "wage",
+    "intensify", "escalate", "place", "slap", "take", "join", "organize", "organise", "perform", "commit",
+    "execute",
+}
+# Support verbs whose subject is the recipient ("Y received aid"), not the actor.
+RECIPIENT_VERBS = {"receive", "get", "obtain", "accept"}
+
+# CAMEO intent/statement codes whose PLOVER type covers the embedded action: a threat to attack
+# is THREATEN, a demand to release is REQUEST; the embedded verb is not a happened event.
+GOVERNING = ["THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT"]
+
+
+def read_cameo2plover(path: Path) -> dict[str, tuple[str, str | None]]:
+    table: dict[str, tuple[str, str | None]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        m = re.match(r"^(\d{2,4})\s*:\s*(.*)$", line)
+        if not m:
+            continue
+        code, rest = m.groups()
+        parts = [p.strip() for p in rest.split(",")]
+        etype = parts[0].upper()
+        mode = parts[1] if len(parts) > 1 and parts[1] else None
+        if etype and code not in table:
+            table[code] = (etype, mode)
+    return table
+
+
+def to_plover(code: str, table) -> tuple[str, str | None] | None:
+    code = code.split(":", 1)[0].strip()
+    if not code.isdigit():
+        return None
+    if code[:2] in _SECTION_DEFAULTS:
+        return _SECTION_DEFAULTS[code[:2]]
+    for k in (code, code[:3], code[:2]):
+        if k in table:
+            return table[k]
+    return None
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def read_verbpatterns(path: Path, table):
+    """Verb lemma -> CAMEO code, and (verb lemma, first object word) -> CAMEO code."""
+    verbs: dict[str, str] = {}
+    patterns: dict[str, str] = {}
+    block_code = None
+    block_verbs: list[str] = []
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line, _, comment = raw.partition("#")
+        line = line.rstrip()
+        if not line.strip():
+            continue
+        m = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---", line)
+        if m:
+            block_code = m.group(2).strip()
+            block_verbs = []
+            continue
+        if block_code is None or line.startswith("&"):
+            continue  # synonym sets come before the first verb block
+        if line.startswith("-"):
+            pm = re.match(r"^-\s*(.*?)\[([^\]]*)\]", line)
+            if not pm or not block_verbs:
+                continue
+            toks = pm.group(1).split()
+            code = pm.group(2).strip()
+            if "*" not in toks:
+                continue
+            i = toks.index("*")
+            if i + 1 < len(toks):
+                w = toks[i + 1]
+                # the pattern belongs to the verb its comment names (PETRARCH files it so), else the block head
+                cm = re.match(r"\s*([A-Z][A-Z_]+)", comment)
+                owner = cm.group(1).lower() if cm else block_verbs[0]
+                if re.fullmatch(r"[A-Z][A-Z'\-]+", w) and w not in _FUNCTION_WORDS and "_" not in owner:
+                    patterns.setdefault(f"{owner} {_singular(w.lower())}", code)
+            continue
+        vm = re.match(r"^\+?([A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(\[([^\]]*)\])?", line.strip())
+        if not vm:
+            continue
+        words = vm.group(1).strip("_").lower().split("_")
+        code = (vm.group(4) or block_code).strip()
+        if len(words) == 2:  # "+WAGE_WAR", "+FIGHT_BACK": verb + particle/object word
+            patterns.setdefault(f"{words[0]} {_singular(words[1])}", code)
+            continue
+        if len(words) > 2:
+            continue
+        block_verbs.append(words[0])
+        verbs.setdefault(words[0], code)
+    return verbs, patterns
+
+
+_FUNCTION_WORDS = {
+    "TO", "WITH", "AGAINST", "IN", "ON", "BY", "AT", "FOR", "FROM", "OF", "THE", "A", "AN", "THAT", "AS", "INTO",
+    "NOT", "NOT_TO", "UP", "OUT", "OFF", "OVER", "ABOUT", "HIS", "HER", "ITS", "THEIR", "ANY", "ALL", "HAS", "HAVE",
+    "WAS", "WERE", "IS", "BE", "WILL", "WOULD", "AND", "OR", "THAN", "THIS", "IT", "HIM", "THEM",
+}
+
+
+def build(shared: Path) -> dict:
+    table = read_cameo2plover(shared / "events/plover/CAMEO2PLOVER-2021.txt")
+    verbs_raw, patterns_raw = read_verbpatterns(shared / "events/cameo_dicts/CAMEO.verbpatterns.150430.txt", table)
+    verbs: dict[str, list] = {}
+    for lemma, code in sorted(verbs_raw.items()):
+        if lemma in VERB_DROP:
+            continue
+        pl = to_plover(code, table)
+        if pl:
+            verbs[lemma] = [pl[0], pl[1], code]
+    for lemma, (t, m) in VERB_OVERRIDES.items():
+        verbs[lemma] = [t, m, "manual"]
+    verb_obj: dict[str, list] = {}
+    for key, code in sorted(patterns_raw.items()):
+        v = key.split(" ", 1)[0]
+        if v in ("communicate", "accord", "say", "tell", "state"):
+            continue  # speech and "according to" are attribution cues, never events by themselves
+        pl = to_plover(code, table)
+        if not pl:
+            continue
+        default = verbs.get(v)
+        if default and default[0] == pl[0]:
+            continue
+        verb_obj[key] = [pl[0], pl[1], code]
+    for key, val in VERB_OBJ_OVERRIDES.items():
+        if val is None:
+            verb_obj.pop(key, None)
+        else:
+            verb_obj[key] = [val[0], val[1], "manual"]
+    return {
+        "about": "PLOVER 2.0 trigger lexicon compiled by scripts/build_event_lexicon.py from the CAMEO verb "
+                 "dictionary (MIT, OEDA) mapped through CAMEO2PLOVER-2021 (CC BY-SA 4.0) plus PLOVER manual overrides.",
+        "verbs": verbs,
+        "verb_obj": verb_obj,
+        "nouns": {k: list(v) for k, v in NOUNS.items()},
+        "support_verbs": sorted(SUPPORT_VERBS),
+        "recipient_verbs": sorted(RECIPIENT_VERBS),
+        "governing": GOVERNING,
+        "drop": sorted(VERB_DROP),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(REPO.parent / "shared" / "data"))
+    ap.add_argument("--out", default=str(REPO / "src/chronicle/data/event_lexicon.json"))
+    args = ap.parse_args()
+    lex = build(Path(args.shared))
+    Path(args.out).write_text(json.dumps(lex, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {len(lex['verbs'])} verbs, {len(lex['verb_obj'])} verb+object patterns, "
+          f"{len(lex['nouns'])} nouns")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Trigger lookup: which PLOVER (type, mode) a verb or event noun names, in its clause.
+
+The lexicon is compiled from the CAMEO verb dictionary and the PLOVER manual by
+``scripts/build_event_lexicon.py`` (see ``chronicle/data/PROVENANCE.md``); here we only decide
+how a token plus its dependents selects an entry, because the same verb codes differently with
+different objects ("lift sanctions" is not "lift a box"), and an event noun needs a verb that
+makes it happen ("conducted incursions", "received medical assistance").
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple, Optional
+
+_PATH = Path(__file__).resolve().parent.parent / "data" / "event_lexicon.json"
+
+_OBJ_DEPS = {"dobj", "attr", "oprd", "dative", "nsubjpass"}
+
+
+class Lexicon(NamedTuple):
+    verbs: dict
+    verb_obj: dict
+    nouns: dict
+    support: frozenset
+    recipient: frozenset
+    governing: frozenset
+
+
+class Trigger(NamedTuple):
+    """A coded happening: ``verb`` carries tense/subject, ``noun`` the event word if nominal."""
+
+    type: str
+    mode: Optional[str]
+    verb: object  # spaCy Token
+    noun: object  # spaCy Token or None
+    source: str  # "verb", "verb+obj", "noun"
+    obj: object = None  # the object word that selected a verb+obj entry: part of the predicate, not a role
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = json.loads(_PATH.read_text(encoding="utf-8"))
+    return Lexicon(data["verbs"], data["verb_obj"], data["nouns"], frozenset(data["support_verbs"]),
+                   frozenset(data["recipient_verbs"]), frozenset(data["governing"]))
+
+
+def _noun_key(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(verb):
+    """Object-like dependents: direct objects, then objects of prepositions and particles."""
+    for c in verb.children:
+        if c.dep_ in _OBJ_DEPS:
+            yield c
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield g
+            yield c  # "call for", "call on"
+        elif c.dep_ in ("prt", "xcomp", "acomp"):
+            yield c
+
+
+def _noun_entry(lex: Lexicon, noun):
+    key = _noun_key(noun)
+    for c in noun.children:  # "hunger strike", "air strike"
+        if c.dep_ == "compound":
+            two = f"{c.lemma_.lower()} {key}"
+            if two in lex.nouns:
+                return lex.nouns[two]
+    return lex.nouns.get(key)
+
+
+def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
+    """The trigger a verb token heads, or None."""
+    lex = lex or lexicon()
+    if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
+        return None
+    lemma = tok.lemma_.lower()
+    objs = list(_objects(tok))
+    if lemma in lex.support:  # the noun names the event: "launched an attack", "held talks"
+        for o in objs:
+            if o.pos_ in ("NOUN", "PROPN"):
+                hit = _noun_entry(lex, o)
+                if hit:
+                    return Trigger(hit[0], hit[1], tok, o, "noun")
+    for o in objs:
+        for key in (f"{lemma} {o.lemma_.lower()}", f"{lemma} {o.lower_}"):
+            hit = lex.verb_obj.get(key)
+            if hit:
+                return Trigger(hit[0], hit[1], tok, None, "verb+obj", o)
+    hit = lex.verbs.get(lemma)
+    if hit:
+        return Trigger(hit[0], hit[1], tok, None, "verb")
+    return None
