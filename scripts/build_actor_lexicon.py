@@ -105,9 +105,18 @@ CURATED_ACTORS = {
 
 CURATED_COUNTRIES = {
     "u.s.": "USA", "us": "USA", "america": "USA", "u.s.a.": "USA", "usa": "USA", "american": "USA",
-    "britain": "GBR", "uk": "GBR", "u.k.": "GBR", "dprk": "PRK", "pyongyang": "PRK",
+    "britain": "GBR", "uk": "GBR", "u.k.": "GBR", "dprk": "PRK",
+    "russian federation": "RUS", "soviet": None,
+}
+
+# Capitals used for their governments ("Kyiv said", "Moscow's troops"): code a phrase's
+# country, but never merge the city with the country entity.
+CURATED_METONYMS = {
     "kyiv": "UKR", "kiev": "UKR", "moscow": "RUS", "beijing": "CHN", "washington": "USA",
-    "kremlin": "RUS", "russian federation": "RUS", "soviet": None,
+    "pyongyang": "PRK", "seoul": "KOR", "tehran": "IRN", "ankara": "TUR", "london": "GBR",
+    "paris": "FRA", "berlin": "DEU", "tokyo": "JPN", "jerusalem": "ISR", "damascus": "SYR",
+    "baghdad": "IRQ", "kabul": "AFG", "minsk": "BLR", "brussels": None, "taipei": "TWN",
+    "new delhi": "IND", "islamabad": "PAK", "riyadh": "SAU", "cairo": "EGY",
 }
 
 _SUBST_RE = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
@@ -174,13 +183,15 @@ def parse_agents(path: Path) -> dict[str, str]:
     return agents
 
 
-def parse_countries_csv(path: Path) -> tuple[dict[str, str], set[str]]:
+def parse_countries_csv(path: Path) -> tuple[dict[str, str], set[str], dict[str, str]]:
     out: dict[str, str] = {}
     iso3: set[str] = set()
+    names: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             code = row["CCA3"].strip()
             iso3.add(code)
+            names[code] = row["Name"].strip()
             out[row["Name"].strip().lower()] = code
             # Only the first few alternates are demonyms/short names of the state itself; later
             # ones in e.g. GBR/USA are overseas territories, which we still map to the state.
@@ -188,7 +199,7 @@ def parse_countries_csv(path: Path) -> tuple[dict[str, str], set[str]]:
                 alt = alt.strip().lower()
                 if alt and len(alt) > 1:
                     out.setdefault(alt, code)
-    return out, iso3
+    return out, iso3, names
 
 
 def _split_code(code: str, iso3: set[str]) -> tuple[str | None, str | None]:
@@ -283,7 +294,7 @@ def parse_actor_file(path: Path, iso3: set[str], country_blocks: dict[str, str],
 
 
 def build(shared: Path) -> dict:
-    countries, iso3 = parse_countries_csv(shared / "ngec_assets" / "countries.csv")
+    countries, iso3, names = parse_countries_csv(shared / "ngec_assets" / "countries.csv")
     agents = parse_agents(shared / "ngec_assets" / "PLOVER_agents.txt")
     actors: dict[str, list] = {}
     blocks: dict[str, str] = {}
@@ -299,6 +310,11 @@ def build(shared: Path) -> dict:
             countries.pop(k, None)
         else:
             countries[k] = v
+    metonyms = {}
+    for k, v in CURATED_METONYMS.items():
+        countries.pop(k, None)
+        if v:
+            metonyms[k] = v
     agents.update(CURATED_AGENTS)
     # Actor names that are also plain agent nouns or country names would shadow them.
     for k in list(actors):
@@ -308,6 +324,8 @@ def build(shared: Path) -> dict:
     return {
         "version": 1,
         "countries": dict(sorted(countries.items())),
+        "metonyms": dict(sorted(metonyms.items())),
+        "names": dict(sorted(names.items())),
         "agents": dict(sorted(agents.items())),
         "actors": dict(sorted(actors.items())),
     }

@@ -30,13 +30,15 @@ class Lexicon(NamedTuple):
     countries: dict
     agents: dict
     actors: dict
+    metonyms: dict
+    names: dict
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled lexicon; read once per process (about 30 ms)."""
     data = json.loads(gzip.decompress(_LEXICON_PATH.read_bytes()).decode("utf-8"))
-    return Lexicon(data["countries"], data["agents"], data["actors"])
+    return Lexicon(data["countries"], data["agents"], data["actors"], data["metonyms"], data["names"])
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
@@ -106,6 +108,8 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
     country_matches = [m for m in _matches(words, lex.countries)
                        if actor is None or not (actor.start <= m.start and m.end <= actor.end)
                        or m.end - m.start == actor.end - actor.start]
+    if not country_matches:
+        country_matches = [m for m in _matches(words, lex.metonyms) if capital[m.start]]
     country = None
     if country_matches:
         pre = [m for m in country_matches if m.start <= head]
@@ -180,6 +184,17 @@ def country_code(name: str) -> Optional[str]:
     if key.startswith("the "):
         key = key[4:]
     return lexicon().countries.get(key)
+
+
+def country_name(iso3: Optional[str]) -> Optional[str]:
+    """Display name of a country code ("UKR" -> "Ukraine")."""
+    return lexicon().names.get(iso3) if iso3 else None
+
+
+def metonym_country(name: str) -> Optional[str]:
+    """Country a capital stands for ("Kyiv" -> "UKR"); the city is not the country entity."""
+    key = " ".join(t for t, _ in _tokens(name))
+    return lexicon().metonyms.get(key)
 
 
 def known_actor(name: str) -> Optional[tuple[Optional[str], Optional[str]]]:
