@@ -134,7 +134,8 @@ class SqliteFts5(SearchBackend):
         frm = T.articles.join(_articles_fts, _articles_fts.c.rowid == T.articles.c.pk)
         cond = text("articles_fts MATCH :fts_q").bindparams(fts_q=q)
         rank = (-func.bm25(literal_column("articles_fts"), 2.0, 1.0)).label("rank")
-        snip = func.snippet(literal_column("articles_fts"), -1, markers[0], markers[1], "…",
+        # snippet from the body: the title is shown beside it anyway
+        snip = func.snippet(literal_column("articles_fts"), 1, markers[0], markers[1], "…",
                             self.snippet_tokens).label("snippet")
         return frm, cond, rank, snip
 
