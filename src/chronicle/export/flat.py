@@ -29,7 +29,7 @@ EVENT_COLS = ARTICLE_COLS + [
     ("place_id", "string"), ("place_name", "string"), ("geonameid", "int64"),
     ("lat", "float64"), ("lon", "float64"), ("place_country", "string"), ("place_feature", "string"),
     ("date", "string"), ("date_precision", "string"), ("count", "int64"),
-    ("attributed_to", "string"), ("attributed_to_name", "string"), ("negated", "bool"),
+    ("attributed_to", "string"), ("attributed_to_name", "string"), ("negated", "bool_"),
     ("confidence", "float64"), ("evidence", "string"), ("evidence_start", "int64"),
     ("evidence_end", "int64"),
 ]
