@@ -1,0 +1,1 @@
+"""Scorers that compare Chronicle records with gold data in standard formats."""
