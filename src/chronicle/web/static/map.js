@@ -1,0 +1,81 @@
+// Offline events map: country outlines from a bundled GeoJSON file (Natural Earth via world-atlas)
+// and event points from /api/events?format=geojson, drawn as plain SVG in an equirectangular
+// projection. No tile server, no CDN, no library. All text goes in through textContent.
+(function () {
+  "use strict";
+  var svg = document.getElementById("map");
+  if (!svg) return;
+  var NS = "http://www.w3.org/2000/svg";
+  var W = 960, H = 480;
+  function x(lon) { return (lon + 180) / 360 * W; }
+  function y(lat) { return (90 - lat) / 180 * H; }
+  function el(name, attrs) {
+    var e = document.createElementNS(NS, name);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    return e;
+  }
+  function ringPath(ring) {
+    var d = "";
+    for (var i = 0; i < ring.length; i++) d += (i ? "L" : "M") + x(ring[i][0]).toFixed(1) + "," + y(ring[i][1]).toFixed(1);
+    return d + "Z";
+  }
+  function geomPath(g) {
+    var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    var d = "";
+    polys.forEach(function (p) { p.forEach(function (r) { d += ringPath(r); }); });
+    return d;
+  }
+  function drawGraticule(layer) {
+    for (var lon = -150; lon <= 150; lon += 30) layer.appendChild(el("line", {class: "graticule", x1: x(lon), y1: 0, x2: x(lon), y2: H}));
+    for (var lat = -60; lat <= 60; lat += 30) layer.appendChild(el("line", {class: "graticule", x1: 0, y1: y(lat), x2: W, y2: y(lat)}));
+  }
+  function getJSON(url) {
+    return fetch(url, {credentials: "same-origin"}).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+  var base = el("g", {id: "basemap"}), dots = el("g", {id: "events-layer"});
+  drawGraticule(base);
+  svg.appendChild(base);
+  svg.appendChild(dots);
+  getJSON(svg.getAttribute("data-basemap")).then(function (world) {
+    world.features.forEach(function (f) {
+      var p = el("path", {class: "country", d: geomPath(f.geometry)});
+      var t = el("title", {});
+      t.textContent = (f.properties && f.properties.name) || "";
+      p.appendChild(t);
+      base.appendChild(p);
+    });
+    svg.setAttribute("data-basemap-loaded", String(world.features.length));
+  }).catch(function (e) { svg.setAttribute("data-error", String(e)); });
+  getJSON(svg.getAttribute("data-events")).then(function (fc) {
+    var byPlace = {};
+    fc.features.forEach(function (f) {
+      var c = f.geometry && f.geometry.coordinates;
+      if (!c || c[0] == null || c[1] == null) return;
+      var key = c[0].toFixed(2) + "," + c[1].toFixed(2);
+      (byPlace[key] = byPlace[key] || {c: c, items: []}).items.push(f.properties);
+    });
+    var n = 0;
+    Object.keys(byPlace).forEach(function (key) {
+      var g = byPlace[key], p = g.items[0];
+      var a = el("a", {href: "/articles/" + encodeURIComponent(p.article_id) + "#r-" + encodeURIComponent(p.id)});
+      var dot = el("circle", {class: "event-dot", cx: x(g.c[0]).toFixed(1), cy: y(g.c[1]).toFixed(1),
+                              r: Math.min(4 + 2 * Math.sqrt(g.items.length), 16), "data-place": p.place_name || ""});
+      var t = el("title", {});
+      t.textContent = (p.place_name || "") + ": " + g.items.map(function (q) {
+        return q.type + (q.mode ? "/" + q.mode : "") + " " + (q.actor_name || "?") + " → " + (q.target_name || "—") +
+               (q.date ? " (" + q.date + ")" : "");
+      }).slice(0, 8).join("; ") + (g.items.length > 8 ? "; …" : "");
+      dot.appendChild(t);
+      a.appendChild(dot);
+      dots.appendChild(a);
+      n += g.items.length;
+    });
+    svg.setAttribute("data-events-loaded", String(n));
+    var cap = document.getElementById("map-caption");
+    if (cap) cap.textContent = n + " located event" + (n === 1 ? "" : "s") + " at " + Object.keys(byPlace).length +
+      " place" + (Object.keys(byPlace).length === 1 ? "" : "s") + ". Country outlines: Natural Earth (public domain) via world-atlas.";
+  }).catch(function (e) { svg.setAttribute("data-error", String(e)); });
+})();
