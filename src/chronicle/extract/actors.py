@@ -1,9 +1,592 @@
-"""PLACEHOLDER: actors extractor (being written)."""
+"""In-document canonical entities: names, titles, nominal and pronoun coreference, actor codes.
+
+Why this stage exists: attributions and events must point at *one* actor however the article
+refers to it ("Ukrainian President Volodymyr Zelenskyy" = "Zelenskyy" = "the Ukrainian
+President" = "he"), and carry that actor's country and PLOVER sector. Everything is built
+from the spaCy parse already made (NER, noun chunks, dependencies) plus the compiled actor
+lexicon; no second model, and linear time in the number of tokens.
+
+Entities:
+- named: spaCy NER PERSON/ORG/GPE/NORP/LOC/FAC, cleaned (no leading "the", no possessive),
+  merged by name form (surname -> full name, "X's Forces" = "Forces of ... of X");
+- country adjectives (NORP "Ukrainian") are mentions of their country's GPE entity;
+- nominal: definite title phrases ("the Ukrainian President") join the titled person; group
+  phrases with a country and a sector ("the Ukrainian military", "North Korean military
+  personnel") become GROUP entities so that later stages can look them up with
+  ``document.entity_at``;
+- pronouns: see :mod:`chronicle.extract.coref`.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Entity
+from . import actor_codes as ac
+from . import coref
+
 ASSIGNS = "entities"
-REQUIRES = ('parse',)
+REQUIRES = ("parse",)
+
+NER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "prof", "prof.",
+              "dame", "lord", "lady", "madam"}
+# Heads of title phrases that denote one person ("the president", "the Kremlin spokesman").
+PERSON_TITLES = {
+    "president", "vice-president", "minister", "premier", "chancellor", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "governor", "mayor", "senator",
+    "lawmaker", "general", "commander", "chief", "leader", "king", "queen", "prince", "princess",
+    "pope", "judge", "prosecutor", "adviser", "advisor", "aide", "official", "chairman",
+    "chairwoman", "chair", "ceo", "candidate", "nominee", "speaker", "head", "director",
+    "founder", "representative", "congressman", "congresswoman", "admiral", "colonel", "officer",
+    "diplomat", "monarch", "emir", "sheikh", "ayatollah", "dictator", "tsar", "governor-general",
+    "attorney", "commissioner", "sheriff", "rep.", "sen.", "gen.", "gov.", "lt.", "col.", "capt.",
+    "sgt.", "maj.", "adm.", "deputy", "mp", "premier", "counsel", "journalist", "reporter",
+    "correspondent", "analyst", "economist", "professor", "researcher", "expert", "activist",
+}
+# Words that may precede a title inside a title phrase ("former Defense Minister").
+TITLE_MODIFIERS = {
+    "former", "deputy", "vice", "acting", "interim", "prime", "foreign", "defence", "defense",
+    "interior", "finance", "justice", "health", "economy", "trade", "chief", "senior", "top",
+    "first", "then", "state", "supreme", "military", "security", "national", "presidential",
+    "press", "executive", "general", "junior", "assistant", "associate", "opposition",
+    "lieutenant", "major", "field", "marshal", "staff", "army", "navy", "air", "force",
+    "intelligence", "energy", "education", "labour", "labor", "home", "cabinet", "party",
+    "republican", "democratic", "democrat", "conservative", "labour", "liberal", "u.s.", "house",
+}
+LOWER_TITLE_OK = {"former", "then", "acting", "interim", "deputy", "senior", "top", "spokesman",
+                  "spokeswoman", "spokesperson", "chief", "-"}
+QUANTIFIERS = {"some", "other", "these", "those", "all", "many", "several", "both", "any", "most",
+               "few", "more", "such", "this", "that", "the", "a", "an", "our", "their", "its",
+               "about", "around", "nearly", "almost", "at", "least", "over", "up", "to"}
+PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "truth social",
+             "whatsapp", "weibo", "vkontakte", "vk", "threads", "bluesky", "linkedin", "reddit"}
+GPE_LIKE = {"GPE", "NORP", "LOC"}
 
 
-def extract(document):
-    return []
+@dataclass
+class _Cluster:
+    type: str
+    key: str
+    names: list = field(default_factory=list)  # proper name forms (text)
+    name_toks: tuple = ()  # lower tokens of the longest name
+    spans: list = field(default_factory=list)  # (start_char, end_char)
+    first: int = 10 ** 9
+    codes: list = field(default_factory=list)  # (country, sector) evidence, strongest first
+    titles: set = field(default_factory=set)
+    gender: Optional[str] = None
+    plural: bool = False
+    nominal_name: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    last_tok: int = -1
+
+
+class _Builder:
+    def __init__(self, document):
+        self.document = document
+        self.doc = document.doc
+        self.text = document.text
+        self.clusters: list[_Cluster] = []
+        self.by_key: dict[str, int] = {}
+        self.recs: list[coref.MentionRec] = []
+        self.sent_of = [0] * len(self.doc)
+        for si, sent in enumerate(self.doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = si
+        self.quotes = coref.QuoteIndex(self.text)
+        self.ent_of: list = [None] * len(self.doc)  # token -> (label, start, end) of a kept entity
+        self.of_links: list[tuple[int, int, int]] = []  # (cluster, token after "of", char)
+
+    # -- clusters ---------------------------------------------------------------------------
+    def _new(self, type_: str, key: str) -> int:
+        self.clusters.append(_Cluster(type=type_, key=key))
+        idx = len(self.clusters) - 1
+        if key:
+            self.by_key[key] = idx
+        return idx
+
+    def _add(self, ci: int, start_char: int, end_char: int, root, name: Optional[str] = None) -> None:
+        c = self.clusters[ci]
+        if (start_char, end_char) not in c.spans:
+            c.spans.append((start_char, end_char))
+        c.first = min(c.first, start_char)
+        if name:
+            c.names.append(name)
+            toks = tuple(_name_key(name))
+            if len(toks) > len(c.name_toks):
+                c.name_toks = toks
+        if root is not None:
+            c.last_tok = max(c.last_tok, root.i)
+            self.recs.append(coref.MentionRec(root.i, self.sent_of[root.i], root.dep_,
+                                              self.quotes.inside(root.idx), ci, root.head.i))
+
+    # -- named entities ---------------------------------------------------------------------
+    def _clean(self, ent):
+        """Token bounds of an NER span without leading determiners/honorifics or a possessive."""
+        doc = self.doc
+        s, e = ent.start, ent.end
+        while s < e and doc[s].lower_ in ("the", "a", "an"):
+            s += 1
+        while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct and doc[e - 1].text not in (".",)):
+            e -= 1
+        if e > s and doc[e - 1].text.endswith(("'s", "\u2019s")) and len(doc[e - 1]) > 2:
+            pass  # spaCy splits possessives; kept for safety
+        # "Tactical Group No. 84": NER stops before the number.
+        if e < len(doc) and doc[e - 1].lower_ in ("no", "no.", "number"):
+            k = e
+            if k < len(doc) and doc[k].text == ".":
+                k += 1
+            if k < len(doc) and doc[k].like_num:
+                e = k + 1
+        return s, e
+
+    def collect_ner(self):
+        kept = []
+        for ent in self.doc.ents:
+            if ent.label_ not in NER_TYPES:
+                continue
+            s, e = self._clean(ent)
+            if s >= e:
+                continue
+            kept.append((ent.label_, s, e))
+            for i in range(s, e):
+                self.ent_of[i] = (ent.label_, s, e)
+        for label, s, e in self._platforms():
+            kept.append((label, s, e))
+            for i in range(s, e):
+                self.ent_of[i] = (label, s, e)
+        kept.sort(key=lambda x: x[1])
+        return kept
+
+    def _platforms(self):
+        """Social platforms spaCy misses: "platform X (formerly Twitter)", "on Telegram"."""
+        doc = self.doc
+        out = []
+        taken = -1
+        for t in doc:
+            if t.i < taken or self.ent_of[t.i] is not None or t.lower_ not in PLATFORMS or not t.text[:1].isupper():
+                continue
+            prev = doc[t.i - 1].lower_ if t.i > 0 else ""
+            nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+            if t.text == "X":
+                ok = prev in ("platform", "on", "network", "site") or nxt == "("
+            else:
+                ok = prev in ("platform", "on", "network", "site", "via", "app") or t.pos_ == "PROPN"
+            if not ok:
+                continue
+            e = t.i + 1
+            # "X (formerly Twitter)" is one mention.
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 1].lower_ in ("formerly", "previously", "ex"):
+                k = e + 2
+                while k < len(doc) and k < e + 6 and doc[k].text != ")":
+                    k += 1
+                if k < len(doc) and doc[k].text == ")":
+                    e = k + 1
+            out.append(("ORG", t.i, e))
+            taken = e
+        return out
+
+    def _root(self, s: int, e: int):
+        span = self.doc[s:e]
+        return span.root
+
+    def _title_stretch(self, s: int) -> tuple[int, bool]:
+        """Start token of the title words left of a person name, and whether a title is there."""
+        doc = self.doc
+        j = s - 1
+        start = s
+        has_title = False
+        sent_start = doc[s].sent.start if s < len(doc) else 0
+        while j >= sent_start:
+            t = doc[j]
+            low = t.lower_
+            ent = self.ent_of[j]
+            if ent is not None and ent[0] == "PERSON":
+                break
+            if ent is not None and ent[0] in ("NORP", "GPE", "ORG"):
+                ok = True
+                if ac.known_actor(t.text) or (ent[0] == "ORG"):
+                    has_title = has_title or ent[0] == "ORG"
+            elif t.tag_ == "POS" and j > sent_start and self.ent_of[j - 1] is not None:
+                ok = True
+            elif low in PERSON_TITLES or (low.rstrip(".") in PERSON_TITLES):
+                ok = t.is_title or t.is_upper or low in LOWER_TITLE_OK or t.dep_ == "compound"
+                has_title = has_title or ok
+            elif low in TITLE_MODIFIERS or ac.agent_sector(low):
+                ok = t.is_title or low in LOWER_TITLE_OK or (t.dep_ == "compound" and ac.agent_sector(low) is not None)
+                if ok and ac.agent_sector(low):
+                    has_title = True
+            elif low == "of" and j > sent_start and j + 1 < s and doc[j - 1].lower_ in PERSON_TITLES and doc[j + 1].is_title:
+                ok = True  # "Secretary of State Antony Blinken"
+            elif low == "-" and j > sent_start and doc[j - 1].lower_ in ("then", "ex", "former"):
+                ok = True
+            else:
+                ok = False
+            if not ok:
+                break
+            start = j
+            j -= 1
+        # A stretch must end in a title word or a known actor, not a bare adjective.
+        return start, has_title
+
+    def _person(self, s: int, e: int) -> None:
+        doc = self.doc
+        ns = s
+        gender = None
+        while ns < e and doc[ns].lower_ in HONORIFICS:
+            gender = gender or coref.HONORIFIC_GENDER.get(doc[ns].lower_)
+            ns += 1
+        if ns > s == ns - 1 and False:
+            pass
+        if s > 0 and doc[s - 1].lower_ in HONORIFICS:
+            gender = gender or coref.HONORIFIC_GENDER.get(doc[s - 1].lower_)
+        if ns >= e:
+            return
+        name = doc[ns:e].text
+        toks = _name_key(name)
+        ci = self._match_person(toks, s)
+        if ci is None:
+            ci = self._new("PERSON", "")
+        c = self.clusters[ci]
+        if gender is None and len(toks) >= 2:
+            gender = coref.FIRST_NAME_GENDER.get(toks[0])
+        c.gender = c.gender or gender
+        ts, has_title = self._title_stretch(s)
+        mstart = ts if has_title else s
+        if s > 0 and doc[s - 1].lower_ in HONORIFICS and not has_title:
+            mstart = s - 1
+        root = self._root(s, e)
+        self._add(ci, doc[mstart].idx, doc[e - 1].idx + len(doc[e - 1]), root, name)
+        if ts < s:
+            ctry, sect = ac.code_span(doc[ts:e])
+            if ctry or sect:
+                c.codes.append((ctry, sect))
+            for t in doc[ts:s]:
+                if t.lower_ in PERSON_TITLES:
+                    c.titles.add(t.lemma_.lower())
+                g = coref.TITLE_GENDER.get(t.lower_)
+                if g:
+                    c.gender = c.gender or g
+        self._appositions(ci, root)
+
+    def _appositions(self, ci: int, root) -> None:
+        """"Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov"."""
+        doc = self.doc
+        cands = [ch for ch in root.children if ch.dep_ == "appos"]
+        if root.dep_ == "appos":
+            cands.append(root.head)
+        for t in cands:
+            if self.ent_of[t.i] is not None and self.ent_of[t.i][0] in ("PERSON", "GPE"):
+                continue
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            chunk = self.chunk_of.get(t.i)
+            if chunk is None:
+                continue
+            s, e = chunk
+            if any(self.ent_of[i] is not None and self.ent_of[i][0] == "PERSON" for i in range(s, e)):
+                continue
+            lem = t.lemma_.lower()
+            ctry, sect = ac.code_span(doc[s:e])
+            c = self.clusters[ci]
+            if lem in PERSON_TITLES:
+                c.titles.add(lem)
+            if ctry or sect:
+                c.codes.append((ctry, sect))
+            g = coref.TITLE_GENDER.get(t.lower_)
+            if g:
+                c.gender = c.gender or g
+            if lem in PERSON_TITLES or sect:
+                self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), t)
+                self.nominal_done.add(t.i)
+
+    def _match_person(self, toks: list, at_tok: int) -> Optional[int]:
+        best = None
+        for ci, c in enumerate(self.clusters):
+            if c.type != "PERSON" or not c.name_toks:
+                continue
+            C = c.name_toks
+            ok = False
+            if tuple(toks) == C:
+                ok = True
+            elif len(toks) == 1:
+                ok = toks[0] == C[-1]
+            elif _subseq(toks, C) or _subseq(C, toks):
+                ok = True
+            if ok and (best is None or c.last_tok > self.clusters[best].last_tok):
+                best = ci
+        return best
+
+    def _person_by_surname(self, text: str) -> Optional[int]:
+        toks = _name_key(text)
+        if not toks:
+            return None
+        return self._match_person(toks, 0)
+
+    def named(self, kept) -> None:
+        doc = self.doc
+        for label, s, e in kept:
+            if label == "PERSON":
+                self._person(s, e)
+        for label, s, e in kept:
+            if label == "PERSON":
+                continue
+            text = doc[s:e].text
+            root = self._root(s, e)
+            start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            iso = ac.country_code(text)
+            if label != "NORP" and iso is None:
+                pc = self._person_by_surname(text) if label in ("ORG", "GPE", "LOC") and e - s <= 2 else None
+                if pc is not None:  # spaCy often labels a bare surname ORG or GPE
+                    self._add(pc, start_char, end_char, root, text)
+                    continue
+            if label in ("NORP", "GPE") and iso:
+                key = "C:" + iso
+                ci = self.by_key.get(key)
+                if ci is None:
+                    ci = self._new("GPE", key)
+                    self.clusters[ci].country = iso
+                self._add(ci, start_char, end_char, root, text if label == "GPE" else None)
+                continue
+            if label == "NORP":
+                key = "N:" + text.lower()
+                ci = self.by_key.get(key)
+                if ci is None:
+                    ci = self._new("NORP", key)
+                self._add(ci, start_char, end_char, root, text)
+                continue
+            if label in ("GPE", "LOC", "FAC"):
+                key = "L:" + text.lower()
+                ci = self.by_key.get(key)
+                if ci is None:
+                    ci = self._new(label, key)
+                    ctry = ac.metonym_country(text) or ac.code_phrase(text)[0]
+                    self.clusters[ci].codes.append((ctry, None))
+                self._add(ci, start_char, end_char, root, text)
+                continue
+            self._org(s, e, root)
+
+    def _org(self, s: int, e: int, root) -> None:
+        doc = self.doc
+        text = doc[s:e].text
+        text = re.sub(r"\s*\((?:formerly|previously|ex)\b.*\)$", "", text) or text
+        low = text.lower()
+        core = low.split(" of ", 1)[0] if " of " in low else None
+        ci = self.by_key.get("O:" + low)
+        if ci is None:
+            for cj, c in enumerate(self.clusters):
+                if c.type != "ORG":
+                    continue
+                for n in c.names:
+                    nl = n.lower()
+                    ncore = nl.split(" of ", 1)[0] if " of " in nl else None
+                    if (core and core == nl and len(nl.split()) >= 2) or (ncore and ncore == low and len(low.split()) >= 2):
+                        ci = cj
+                        break
+                if ci is not None:
+                    break
+        if ci is None:
+            ci = self._new("ORG", "O:" + low)
+        else:
+            self.by_key.setdefault("O:" + low, ci)
+        c = self.clusters[ci]
+        ms = s
+        # "Ukraine's Special Operations Forces": the possessor belongs to the mention.
+        if s >= 2 and doc[s - 1].tag_ == "POS" and self.ent_of[s - 2] is not None and self.ent_of[s - 2][0] in ("GPE", "ORG"):
+            ms = self.ent_of[s - 2][1]
+            ctry = ac.country_code(doc[ms:s - 1].text) or ac.code_phrase(doc[ms:s - 1].text)[0]
+            if ctry:
+                c.codes.append((ctry, None))
+        known = ac.known_actor(text)
+        if known:
+            c.codes.insert(0, known)
+        else:
+            ctry, sect = ac.code_phrase(text)
+            if ctry or sect:
+                c.codes.append((ctry, sect))
+        self._add(ci, doc[ms].idx, doc[e - 1].idx + len(doc[e - 1]), root, text)
+        k = e
+        if k < len(doc) and doc[k].lower_ == "of":
+            k += 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1
+            if k < len(doc):
+                self.of_links.append((ci, k, 0))
+
+    # -- nominals ---------------------------------------------------------------------------
+    def nominals(self) -> None:
+        doc = self.doc
+        for (s, e) in self.chunks:
+            root = doc[e - 1] if doc[e - 1].i == self._root(s, e).i else self._root(s, e)
+            if root.i in self.nominal_done or root.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if self.ent_of[root.i] is not None:
+                continue
+            if any(self.ent_of[i] is not None and self.ent_of[i][0] in ("PERSON", "ORG", "FAC") for i in range(s, e)):
+                continue
+            lem = root.lemma_.lower()
+            body = [t for t in doc[s:e] if t.lower_ not in QUANTIFIERS and not t.like_num and t.tag_ != "POS"]
+            if not body:
+                continue
+            ctry, sect = ac.code_span(body)
+            definite = doc[s].lower_ in ("the", "this", "that") or any(t.dep_ == "poss" for t in doc[s:e])
+            singular = root.tag_ in ("NN", "NNP")
+            if lem in PERSON_TITLES and singular and (definite or ctry):
+                ci = self._title_antecedent(lem, ctry, sect, root.i, definite)
+                if ci is not None:
+                    self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), root)
+                    if ctry or sect:
+                        self.clusters[ci].codes.append((ctry, sect))
+                    continue
+                if ctry and sect:
+                    key = "P:" + " ".join(t.lower_ for t in body)
+                    ci = self.by_key.get(key)
+                    if ci is None:
+                        ci = self._new("PERSON", key)
+                        self.clusters[ci].nominal_name = " ".join(t.text for t in body)
+                        self.clusters[ci].titles.add(lem)
+                        self.clusters[ci].codes.append((ctry, sect))
+                    self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), root)
+                continue
+            if not (ctry and sect):
+                continue
+            key = "G:" + " ".join([t.lower_ for t in body[:-1]] + [body[-1].lemma_.lower()])
+            ci = self.by_key.get(key)
+            if ci is None:
+                ci = self._new("GROUP", key)
+                cl = self.clusters[ci]
+                cl.nominal_name = " ".join(t.text for t in body)
+                cl.codes.append((ctry, sect))
+                cl.plural = root.tag_ in ("NNS", "NNPS") or lem in ("personnel", "police", "people")
+            self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), root)
+
+    def _title_antecedent(self, lem: str, ctry, sect, at_tok: int, definite: bool) -> Optional[int]:
+        """The person a definite title phrase ("the Ukrainian President") refers back to."""
+        last_before: dict[int, int] = {}
+        for r in self.recs:
+            if r.tok < at_tok and r.tok > last_before.get(r.cluster, -1):
+                last_before[r.cluster] = r.tok
+        persons = [(tok, ci) for ci, tok in last_before.items()
+                   if self.clusters[ci].type == "PERSON" and self.clusters[ci].nominal_name is None]
+        persons.sort(reverse=True)
+        for _, ci in persons:
+            c = self.clusters[ci]
+            cc = next((x[0] for x in c.codes if x[0]), None)
+            if lem in c.titles and (ctry is None or cc is None or cc == ctry):
+                return ci
+        if definite and persons:
+            ci = persons[0][1]
+            c = self.clusters[ci]
+            cc = next((x[0] for x in c.codes if x[0]), None)
+            cs = next((x[1] for x in c.codes if x[1]), None)
+            if ctry and cc == ctry and sect and cs == sect and self.sent_of[at_tok] - self.sent_of[persons[0][0]] <= 2:
+                return ci
+        return None
+
+    # -- coding and output ------------------------------------------------------------------
+    def _code(self) -> None:
+        for c in self.clusters:
+            if c.type == "GPE" and c.country:
+                continue
+            if c.type == "PERSON" and c.names:
+                known = ac.known_actor(" ".join(c.name_toks))
+                if known:
+                    c.codes.append(known)
+            c.country = c.country or next((x[0] for x in c.codes if x[0]), None)
+            c.sector = c.sector or next((x[1] for x in c.codes if x[1]), None)
+        # "Tactical Group No. 84 of Ukraine's Special Operations Forces" inherits UKR.
+        for _ in range(2):
+            for ci, tok_i, _c in self.of_links:
+                c = self.clusters[ci]
+                if c.country:
+                    continue
+                ent = self.ent_of[tok_i]
+                if ent is None:
+                    continue
+                other = self._cluster_at(self.doc[ent[1]].idx)
+                if other is not None and other.country:
+                    c.country = other.country
+
+    def _cluster_at(self, char: int) -> Optional[_Cluster]:
+        best = None
+        for c in self.clusters:
+            for s, e in c.spans:
+                if s <= char < e and (best is None or e - s < best[0]):
+                    best = (e - s, c)
+        return best[1] if best else None
+
+    def run(self) -> list[Entity]:
+        doc = self.doc
+        self.chunks = [(nc.start, nc.end) for nc in doc.noun_chunks]
+        self.chunk_of = {}
+        for s, e in self.chunks:
+            for i in range(s, e):
+                self.chunk_of[i] = (s, e)
+        self.nominal_done: set[int] = set()
+        kept = self.collect_ner()
+        self.named(kept)
+        self.nominals()
+        infos = []
+        for c in self.clusters:
+            kind = {"PERSON": "person", "GROUP": "group", "ORG": "org", "GPE": "gpe"}.get(c.type, "other")
+            if c.type == "PERSON" and c.gender is None and c.name_toks:
+                c.gender = coref.FIRST_NAME_GENDER.get(c.name_toks[0]) if len(c.name_toks) > 1 else None
+            infos.append(coref.ClusterInfo(kind, c.gender, c.plural))
+        for tok_i, ci in coref.resolve_pronouns(doc, self.sent_of, self.quotes, infos, self.recs):
+            t = doc[tok_i]
+            self.clusters[ci].spans.append((t.idx, t.idx + len(t)))
+            self.clusters[ci].gender = infos[ci].gender
+        self._code()
+        out = []
+        for c in sorted(self.clusters, key=lambda c: c.first):
+            if not c.spans:
+                continue
+            name = self._name(c)
+            spans = sorted(set(c.spans))
+            # A bare name nested in its own title mention adds nothing.
+            spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+            ent = Entity(id="", name=name, type=c.type,
+                         mentions=[self.document.span(s, e) for s, e in spans],
+                         country=c.country, sector=c.sector)
+            aliases = sorted({_strip_poss(n) for n in c.names} - {name})
+            if aliases:
+                ent.aliases = aliases
+            if c.nominal_name is not None:
+                ent.extra["nominal"] = True
+            out.append(ent)
+        for i, ent in enumerate(out, 1):
+            ent.id = f"E{i}"
+        return out
+
+    def _name(self, c: _Cluster) -> str:
+        if c.type == "GPE" and c.key.startswith("C:"):
+            named = [_strip_poss(n) for n in c.names]
+            return max(named, key=len) if named else (ac.country_name(c.country) or c.key[2:])
+        if c.names:
+            return max((_strip_poss(n) for n in c.names), key=len)
+        return c.nominal_name or ""
+
+
+def _strip_poss(name: str) -> str:
+    return re.sub(r"(?:'s|\u2019s|')$", "", name.strip())
+
+
+def _name_key(name: str) -> list[str]:
+    toks = [t.lower().strip(".,") for t in re.split(r"\s+", _strip_poss(name)) if t]
+    return [t for t in toks if t and t not in HONORIFICS]
+
+
+def _subseq(a, b) -> bool:
+    """True when a's tokens appear in b in order (a shorter form of the same name)."""
+    if len(a) > len(b):
+        return False
+    it = iter(b)
+    return all(x in it for x in a)
+
+
+def extract(document) -> list[Entity]:
+    if document.doc is None:
+        return []
+    return _Builder(document).run()
