@@ -152,28 +152,37 @@ class SqliteFts5(SearchBackend):
 
 
 class PostgresTsvector(SearchBackend):
-    """PostgreSQL text search over expression indexes (not exercised by the test-suite).
+    """PostgreSQL text search over expression GIN indexes.
 
-    ``websearch_to_tsquery`` accepts any user input without syntax errors, so no escaping.
+    ``websearch_to_tsquery`` accepts any user input without syntax errors, so no escaping. The
+    query repeats the index expression with literal constants (not bound parameters) so the
+    planner can match it to the index.
     """
 
     def __init__(self, config: str = "english"):
+        if not re.fullmatch(r"[a-z_]+", config):
+            raise ValueError(f"bad text search configuration name {config!r}")
         self.config = config
 
+    def _cfg(self):
+        return literal_column(f"'{self.config}'::regconfig")
+
     def _doc(self):
-        return func.to_tsvector(self.config, func.coalesce(T.articles.c.title, "") + " " + T.articles.c.text)
+        body = func.coalesce(T.articles.c.title, literal_column("''")).op("||")(
+            literal_column("' '")).op("||")(T.articles.c.text)
+        return func.to_tsvector(self._cfg(), body)
 
     def _adoc(self):
-        return func.to_tsvector(self.config, func.coalesce(T.attributions.c.content_text, ""))
+        return func.to_tsvector(self._cfg(), func.coalesce(T.attributions.c.content_text, literal_column("''")))
 
     def setup(self, conn: Connection) -> None:
         c = self.config
         conn.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING GIN "
-            f"(to_tsvector('{c}', coalesce(title, '') || ' ' || text))")
+            f"(to_tsvector('{c}'::regconfig, (coalesce(title, '') || ' ') || text))")
         conn.exec_driver_sql(
             f"CREATE INDEX IF NOT EXISTS ix_attributions_tsv ON attributions USING GIN "
-            f"(to_tsvector('{c}', coalesce(content_text, '')))")
+            f"(to_tsvector('{c}'::regconfig, coalesce(content_text, '')))")
 
     def rebuild(self, conn: Connection) -> None:
         conn.exec_driver_sql("REINDEX TABLE articles")
@@ -182,10 +191,10 @@ class PostgresTsvector(SearchBackend):
     def _parts(self, doc, body, query, markers):
         if not (query or "").strip():
             return None
-        tsq = func.websearch_to_tsquery(self.config, query)
-        opts = f"StartSel={markers[0]}, StopSel={markers[1]}, MaxFragments=2, FragmentDelimiter=…"
+        tsq = func.websearch_to_tsquery(self._cfg(), query)
+        opts = f'StartSel="{markers[0]}", StopSel="{markers[1]}", MaxWords=35, MinWords=15'
         return (doc.op("@@")(tsq), func.ts_rank(doc, tsq).label("rank"),
-                func.ts_headline(self.config, body, tsq, opts).label("snippet"))
+                func.ts_headline(self._cfg(), body, tsq, opts).label("snippet"))
 
     def articles(self, query, markers):
         parts = self._parts(self._doc(), T.articles.c.text, query, markers)

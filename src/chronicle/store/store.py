@@ -50,6 +50,15 @@ def normalise_url(url: str | os.PathLike) -> str:
         raise StoreError("empty database URL; give a file path or a URL such as sqlite:///chronicle.db")
     if "://" not in s:
         return "sqlite:///" + str(Path(s).expanduser())
+    scheme, rest = s.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        # SQLAlchemy's default PostgreSQL driver is psycopg2; prefer psycopg 3 when that is what
+        # is installed, so a plain postgresql:// URL works.
+        import importlib.util
+
+        if importlib.util.find_spec("psycopg2") is None and importlib.util.find_spec("psycopg"):
+            return "postgresql+psycopg://" + rest
+        return "postgresql://" + rest
     return s
 
 
