@@ -44,12 +44,21 @@ VERB_OVERRIDES = {
     # COERCE
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"),
     "imprison": ("COERCE", "arrest"), "charge": ("COERCE", "arrest"), "deport": ("COERCE", "deport"),
-    "expel": ("COERCE", "deport"), "seize": ("COERCE", "seize"), "confiscate": ("COERCE", "seize"),
+    "seize": ("COERCE", "seize"), "confiscate": ("COERCE", "seize"),
     "occupy": ("COERCE", "seize"), "annex": ("COERCE", "seize"), "ban": ("COERCE", "ban"),
     "censor": ("COERCE", "censor"), "blockade": ("COERCE", "restrict"), "restrict": ("COERCE", "restrict"),
     "hack": ("COERCE", "cyber"), "outlaw": ("COERCE", "ban"), "prosecute": ("COERCE", "arrest"),
     "indict": ("COERCE", "arrest"), "sentence": ("COERCE", "arrest"), "convict": ("SANCTION", "convict"),
-    "raze": ("ASSAULT", "destroy"),
+    "raze": ("ASSAULT", "destroy"), "demolish": ("ASSAULT", "destroy"),
+    # PLV / PLOVER 2.0 readings: findings of guilt and charges are ACCUSE; expulsions and cuts SANCTION
+    "summon": ("ACCUSE", "disapprove"), "complain": ("ACCUSE", "allege"), "convict": ("ACCUSE", "allege"),
+    "charge": ("ACCUSE", "allege"), "indict": ("ACCUSE", "allege"), "prosecute": ("ACCUSE", "allege"),
+    "call": ("ACCUSE", "disapprove"), "expel": ("SANCTION", "expel"), "suspend": ("SANCTION", "discontinue"),
+    "halt": ("SANCTION", "discontinue"), "freeze": ("SANCTION", "discontinue"), "sever": ("SANCTION", "withdraw"),
+    "cut": ("SANCTION", "discontinue"), "reduce": ("SANCTION", "discontinue"), "terminate": ("SANCTION", "discontinue"),
+    "order": ("COERCE", "restrict"), "give": ("AID", None), "provide": ("AID", None), "donate": ("AID", None),
+    "lend": ("AID", None), "send": ("AID", None), "deliver": ("AID", None), "contribute": ("AID", None),
+    "allocate": ("AID", None), "grant": ("AID", None), "airlift": ("AID", None), "fly": ("AID", None),
     # AID
     "aid": ("AID", None), "assist": ("AID", None), "supply": ("AID", None), "donate": ("AID", None),
     "fund": ("AID", None), "finance": ("AID", None), "shelter": ("AID", None), "rescue": ("AID", None),
@@ -71,7 +80,7 @@ VERB_OVERRIDES = {
     "threaten": ("THREATEN", None), "warn": ("THREATEN", None),
     "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"), "march": ("PROTEST", "demo"),
     "riot": ("PROTEST", "riot"), "rally": ("PROTEST", "demo"), "boycott": ("PROTEST", "boycott"),
-    "sanction": ("SANCTION", None), "embargo": ("COERCE", "restrict"),
+    "sanction": ("COERCE", "restrict"), "martial law": ("COERCE", "martial-law"), "embargo": ("COERCE", "restrict"),
     "reject": ("REJECT", None), "refuse": ("REJECT", None), "veto": ("REJECT", None), "rebuff": ("REJECT", None),
     "dismiss": ("REJECT", None), "deny": ("REJECT", None), "oppose": ("REJECT", None), "defy": ("REJECT", "yield"),
     "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"), "release": ("RETREAT", "release"),
@@ -91,7 +100,7 @@ VERB_OVERRIDES = {
     "thank": ("SUPPORT", None), "congratulate": ("SUPPORT", None), "hail": ("SUPPORT", None),
     "recognize": ("SUPPORT", None), "applaud": ("SUPPORT", None), "defend": ("SUPPORT", None),
     "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None), "partner": ("COOPERATE", None),
-    "ally": ("COOPERATE", None), "share": ("COOPERATE", None), "extradite": ("COOPERATE", None),
+    "ally": ("COOPERATE", None), "accept": ("CONCEDE", None), "share": ("COOPERATE", None), "extradite": ("COOPERATE", None),
     "train": ("COOPERATE", None),
 }
 
@@ -107,6 +116,23 @@ VERB_OBJ_OVERRIDES = {
     "take place": None, "take power": ("COERCE", None), "take control": ("COERCE", "seize"),
     "take over": ("COERCE", "seize"), "take custody": ("COERCE", "arrest"),
     "communicate with": None, "communicate communication": None,
+    "call for": ("REQUEST", None), "call on": ("REQUEST", None), "call upon": ("REQUEST", None),
+    "call out": ("ACCUSE", "disapprove"), "find guilty": ("ACCUSE", "allege"), "find liable": ("ACCUSE", "allege"),
+    "pledge support": ("SUPPORT", None), "promise support": ("SUPPORT", None), "reiterate support": ("SUPPORT", None),
+    "voice support": ("SUPPORT", None), "offer support": ("SUPPORT", None), "declare support": ("SUPPORT", None),
+    "provide support": ("AID", None), "receive support": ("AID", None), "give support": ("AID", None),
+    "establish tie": ("SUPPORT", None), "establish relation": ("SUPPORT", None), "restore tie": ("SUPPORT", None),
+    "restore relation": ("SUPPORT", None), "sever tie": ("SANCTION", "withdraw"), "break tie": ("SANCTION", "withdraw"),
+    "cut tie": ("SANCTION", "withdraw"), "break off": ("SANCTION", "withdraw"), "suspend publication": ("COERCE", "censor"),
+    "end mediation": ("SANCTION", "withdraw"), "end effort": ("SANCTION", "withdraw"), "end talk": ("SANCTION", "withdraw"),
+    "withdraw peacekeeper": ("SANCTION", "expel"), "declare state": ("COERCE", "curfew"),
+    "declare emergency": ("COERCE", "curfew"), "impose state": ("COERCE", "curfew"), "impose law": ("COERCE", "martial-law"),
+    "impose curfew": ("COERCE", "curfew"), "seek refuge": ("REQUEST", None), "seek asylum": ("REQUEST", None),
+    "accept refugee": ("AID", None), "take refugee": ("AID", None), "close border": ("COERCE", "restrict"),
+    "close crossing": ("COERCE", "restrict"), "close point": ("COERCE", "restrict"), "impose sanction": ("COERCE", "restrict"),
+    "send troop": ("MOBILIZE", "troops"), "send soldier": ("MOBILIZE", "troops"), "send force": ("MOBILIZE", "troops"),
+    "send team": ("AID", None), "give warning": ("THREATEN", None), "issue warning": ("THREATEN", None),
+    "grant access": ("RETREAT", "access"), "allow access": ("RETREAT", "access"),
 }
 
 # Verbs that are never PLOVER events on their own (CAMEO codes them through object patterns only).
@@ -132,12 +158,12 @@ NOUNS = {
     "operation": ("ASSAULT", None), "assassination": ("ASSAULT", "assassinate"), "massacre": ("ASSAULT", "massacre"),
     "fire": ("ASSAULT", "firearms"), "counteroffensive": ("ASSAULT", None), "counterattack": ("ASSAULT", None),
     "assistance": ("AID", None), "aid": ("AID", None), "help": ("AID", None), "treatment": ("AID", None),
-    "support": ("AID", None), "relief": ("AID", "humanitarian"), "weapon": ("AID", None), "loan": ("AID", None),
+    "support": ("SUPPORT", None), "relief": ("AID", "humanitarian"), "weapon": ("AID", None), "loan": ("AID", None),
     "asylum": ("AID", "asylum"), "funding": ("AID", None), "donation": ("AID", None),
     "talk": ("CONSULT", None), "meeting": ("CONSULT", None), "negotiation": ("CONSULT", None),
     "visit": ("CONSULT", "visit"), "call": ("CONSULT", "phone"), "summit": ("CONSULT", "multilateral"),
     "discussion": ("CONSULT", None), "consultation": ("CONSULT", None),
-    "sanction": ("SANCTION", None), "embargo": ("COERCE", "restrict"), "ban": ("COERCE", "ban"),
+    "sanction": ("COERCE", "restrict"), "martial law": ("COERCE", "martial-law"), "embargo": ("COERCE", "restrict"), "ban": ("COERCE", "ban"),
     "curfew": ("COERCE", "curfew"), "blockade": ("COERCE", "restrict"), "restriction": ("COERCE", "restrict"),
     "lawsuit": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"), "complaint": ("ACCUSE", "allege"),
     "accusation": ("ACCUSE", "allege"), "charge": ("ACCUSE", "allege"), "investigation": ("ACCUSE", "investigate"),
@@ -147,8 +173,8 @@ NOUNS = {
     "boycott": ("PROTEST", "boycott"), "sit-in": ("PROTEST", "demo"),
     "threat": ("THREATEN", None), "ultimatum": ("THREATEN", "relations"), "warning": ("THREATEN", None),
     "demand": ("REQUEST", None), "request": ("REQUEST", None), "appeal": ("REQUEST", None),
-    "agreement": ("AGREE", None), "deal": ("AGREE", None), "accord": ("AGREE", None), "treaty": ("AGREE", None),
-    "pact": ("AGREE", None), "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+    "agreement": ("SUPPORT", None), "deal": ("SUPPORT", None), "accord": ("SUPPORT", None), "treaty": ("SUPPORT", None),
+    "pact": ("SUPPORT", None), "legal action": ("ACCUSE", "allege"), "inquiry": ("ACCUSE", "investigate"), "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
     "access": ("RETREAT", "access"), "exercise": ("MOBILIZE", "troops"), "drill": ("MOBILIZE", "troops"),
     "troop": ("MOBILIZE", "troops"), "reinforcement": ("MOBILIZE", "troops"),
     "arrest": ("COERCE", "arrest"), "raid on": ("ASSAULT", None),
@@ -160,14 +186,14 @@ SUPPORT_VERBS = {
     "send", "receive", "get", "make", "issue", "begin", "start", "continue", "step", "level", "lodge", "grant",
     "extend", "announce", "unleash", "resume", "have", "reach", "seal", "open", "declare", "wage",
     "intensify", "escalate", "place", "slap", "take", "join", "organize", "organise", "perform", "commit",
-    "execute",
+    "execute", "agree", "conclude", "ink", "order", "pledge", "promise", "express", "reiterate", "voice",
 }
 # Support verbs whose subject is the recipient ("Y received aid"), not the actor.
 RECIPIENT_VERBS = {"receive", "get", "obtain", "accept"}
 
 # CAMEO intent/statement codes whose PLOVER type covers the embedded action: a threat to attack
 # is THREATEN, a demand to release is REQUEST; the embedded verb is not a happened event.
-GOVERNING = ["THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE", "SUPPORT"]
+GOVERNING = ["THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"]
 
 
 def read_cameo2plover(path: Path) -> dict[str, tuple[str, str | None]]:
@@ -286,6 +312,8 @@ def build(shared: Path) -> dict:
         default = verbs.get(v)
         if default and default[0] == pl[0]:
             continue
+        if v in VERB_OVERRIDES:
+            continue  # a curated verb is not re-coded by CAMEO's object patterns (only by ours below)
         verb_obj[key] = [pl[0], pl[1], code]
     for key, val in VERB_OBJ_OVERRIDES.items():
         if val is None:
@@ -293,6 +321,7 @@ def build(shared: Path) -> dict:
         else:
             verb_obj[key] = [val[0], val[1], "manual"]
     return {
+        "pattern_verbs_manual": sorted(VERB_OVERRIDES),
         "about": "PLOVER 2.0 trigger lexicon compiled by scripts/build_event_lexicon.py from the CAMEO verb "
                  "dictionary (MIT, OEDA) mapped through CAMEO2PLOVER-2021 (CC BY-SA 4.0) plus PLOVER manual overrides.",
         "verbs": verbs,

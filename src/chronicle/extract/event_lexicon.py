@@ -67,7 +67,7 @@ def _objects(verb):
 def _noun_entry(lex: Lexicon, noun):
     key = _noun_key(noun)
     for c in noun.children:  # "hunger strike", "air strike"
-        if c.dep_ == "compound":
+        if c.dep_ in ("compound", "amod"):
             two = f"{c.lemma_.lower()} {key}"
             if two in lex.nouns:
                 return lex.nouns[two]

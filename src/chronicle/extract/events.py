@@ -35,13 +35,21 @@ REQUIRES = ("parse", "entities", "times", "places", "attributions")
 
 # Verbs whose complement is not asserted to have happened.
 _PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "consider", "propose",
-         "try", "attempt", "wish", "mull", "vow", "decide", "promise", "pledge"}
+         "try", "attempt", "wish", "mull", "vow", "decide", "promise", "pledge", "willing", "ready", "prepared",
+         "eager", "set", "poised", "offer", "agree"}
+# A future act: cooperative ones are promises (AGREE), conflictual ones threats (THREATEN): PLOVER 2.0.
+_COOPERATIVE = {"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
+_CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION"}
+_SAY = {"say", "state", "tell", "insist", "add", "argue", "warn", "stress", "declare", "announce", "write",
+        "believe", "think", "urge", "demand", "reiterate", "note", "claim", "assert", "maintain"}
+_MUST = {"must", "should"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _HABITUAL = {"usually", "typically", "often", "regularly", "routinely", "frequently", "sometimes", "generally"}
 _DENY = {"deny", "refute", "dismiss", "reject"}
-_COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj", "dobj", "acl", "relcl"}
-_EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl"}
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj", "dobj", "acl", "relcl", "acomp"}
+_EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "acomp"}
+_GOVERNING_LEMMAS = {"order", "instruct", "tell", "ask", "force", "compel", "allow", "permit"}
 # Types whose deployed/acting forces are the subject even in a passive without "by".
 _SELF_TYPES = {"MOBILIZE", "PROTEST", "RETREAT"}
 _COUNT_FROM_ACTOR = {"MOBILIZE", "PROTEST"}
@@ -72,7 +80,9 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
     negated = any(c.dep_ == "neg" for c in tok.children)
     modality = None
     auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _HYPOTHETICAL_AUX:
+    if "would" in auxes and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SAY:
+        modality = "planned"  # "said it would release": future in the past, a stated intention
+    elif auxes & _HYPOTHETICAL_AUX:
         modality = "hypothetical"
     elif auxes & _FUTURE_AUX or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
             tok.dep_ == "xcomp" and tok.head.lemma_ == "go":
@@ -82,9 +92,9 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
         modality = "hypothetical"
     for gov, link in _governors(tok):
-        if gov.i in triggers and link in _EMBED_DEPS | {"advcl"} and triggers[gov.i].type in lexicon().governing:
-            if link != "advcl":
-                return modality, negated, triggers[gov.i].type
+        if gov.i in triggers and link in _EMBED_DEPS and (triggers[gov.i].type in lexicon().governing
+                                                           or gov.lemma_.lower() in _GOVERNING_LEMMAS):
+            return modality, negated, triggers[gov.i].type
         lemma = gov.lemma_.lower()
         if link in _EMBED_DEPS:
             if lemma in _DENY:
@@ -103,6 +113,9 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
 def _roles(document, trig: Trigger):
     """(actor head, target head, count head) for a trigger, from its own clause."""
     verb, noun = trig.verb, trig.noun
+    if trig.source == "must":  # "Russia says Israel must end attacks": Russia asks Israel
+        subj = R.subject(verb)
+        return R.subject(verb.head), subj, None
     lex = lexicon()
     passive = R.is_passive(verb) or (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
                                      and verb.dep_ in ("acl",))
@@ -198,8 +211,15 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     if _is_bare_participle(verb):
         return None
     modality, negated, governed_by = _modality(verb, triggers)
+    if trig.source == "must":
+        modality, governed_by = None, None
     if governed_by is not None:
         return None  # the threat/demand/promise is the event; the embedded act did not happen
+    if modality == "planned":
+        if trig.type in _COOPERATIVE:
+            trig = trig._replace(type="AGREE", mode=None)
+        elif trig.type in _CONFLICTUAL:
+            trig = trig._replace(type="THREATEN", mode=None)
     actor_h, target_h, count_h = _roles(document, trig)
     if actor_h is not None and target_h is not None and actor_h.i == target_h.i:
         target_h = None
@@ -209,6 +229,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
     target = R.role(document, target_h)
+    if trig.type == "MOBILIZE" and "peacekeep" in verb.sent.text.lower():
+        trig = trig._replace(type="AID", mode="peacekeeping")
     if trig.type == "ASSAULT" and trig.mode == "abduct" and target is not None and \
             target.sector not in (None, "MIL", "REB", "CVL") and actor.sector in ("COP", "GOV", "JUD"):
         trig = trig._replace(type="COERCE", mode="arrest")  # police "capturing" a suspect is an arrest
@@ -248,6 +270,15 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
                 date=date, date_precision=precision, count=count,
                 evidence=_sent_span(document, sent), attributed_to=attr.id if attr else None,
                 negated=negated, confidence=min(confidence, 0.95), extra=extra)
+
+
+def _must_trigger(tok) -> Optional[Trigger]:
+    """A reported obligation ("X says Y must ...") is a REQUEST from X to Y (PLOVER 2.0)."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _SAY:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _MUST for c in tok.children):
+        return None
+    return Trigger("REQUEST", None, tok, None, "must")
 
 
 def _compatible_role(a: Optional[Role], b: Optional[Role]) -> bool:
@@ -318,7 +349,7 @@ def extract(document) -> list[Event]:
     lex = lexicon()
     triggers: dict[int, Trigger] = {}
     for tok in doc:
-        trig = verb_trigger(tok, lex)
+        trig = _must_trigger(tok) or verb_trigger(tok, lex)
         if trig is not None:
             triggers[tok.i] = trig
     cands = []

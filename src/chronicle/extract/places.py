@@ -1,9 +1,316 @@
-"""PLACEHOLDER: places extractor (being written)."""
+"""Places: toponyms in the text, resolved to GeoNames entries of the offline gazetteer.
+
+Detection takes spaCy's GPE/LOC/FAC entities, demonyms among NORP entities, and gazetteer
+matches for capitalised names NER missed; "the Kursk region" becomes the span "Kursk region"
+with a hint that an administrative region is meant. Resolution scores every gazetteer sense of a
+name by prominence (population, feature class), fit to the mention (region word -> ADM1/ADM2,
+"city of" -> populated place), an explicit container ("Kursk, Russia"), and the article's
+country/region focus computed from the other places, then gives a name one sense per article.
+
+The stage reads only the parse (actors are not needed), so it can run alone for evaluation.
+"""
 from __future__ import annotations
 
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Document, Place
+from . import gazetteer as gz
+
 ASSIGNS = "places"
-REQUIRES = ('parse',)
+REQUIRES = ("parse",)
+
+# words after a name that say "the administrative region called X"
+REGION_WORDS = {
+    "region": ("ADM1", "ADM2"), "oblast": ("ADM1",), "province": ("ADM1", "ADM2"),
+    "governorate": ("ADM1",), "state": ("ADM1",), "prefecture": ("ADM1", "ADM2"),
+    "county": ("ADM2",), "parish": ("ADM2",), "district": ("ADM2", "ADM1"), "krai": ("ADM1",),
+    "department": ("ADM1", "ADM2"), "territory": ("ADM1",), "raion": ("ADM2",), "rayon": ("ADM2",),
+}
+SETTLEMENT_WORDS = {"city", "town", "village", "township", "settlement", "capital", "suburb", "port"}
+DIRECTIONS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
+    "southeast", "southwest", "downtown", "upstate", "coastal", "rural",
+}
+ADMIN_FEATURES = {"PCLI", "CONT", "ADM1", "ADM2"}
+FEATURE_PRIOR = {"CONT": 3.5, "PCLI": 4.0, "ADM1": 1.5, "PPLC": 3.0, "ADM2": -0.5, "PPL": 0.0}
+# a capitalised name NER missed is taken only when it is a prominent place: unknown capitalised
+# words are mostly people and organisations
+MIN_POP_UNTAGGED = 100_000
+MIN_POP_ORG = 500_000
+ALT_PENALTY = 2.5
+W_COUNTRY, W_ADMIN1, W_NEAR, NEAR_KM = 4.0, 4.0, 3.0, 100.0
 
 
-def extract(document):
-    return []
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str  # the name looked up
+    label: str  # spaCy label or "GAZ"
+    hint: tuple = ()  # preferred feature codes from the context
+    settlement: bool = False
+    adjectival: bool = False
+    candidates: tuple = ()
+    container: Optional["Mention"] = None
+    scores: dict = field(default_factory=dict)
+    choice: Optional[gz.Entry] = None
+    confidence: float = 0.0
+
+
+def _tokens_text(doc, i: int, j: int) -> str:
+    return doc[i:j].text
+
+
+def _lookup_variants(gaz: gz.Gazetteer, text: str) -> tuple:
+    """Senses of a name, trying "the"/direction-stripped and region-word-stripped variants."""
+    hits = gaz.lookup(text)
+    if hits:
+        return hits
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in DIRECTIONS | {"the"}:
+        return _lookup_variants(gaz, " ".join(words[1:]))
+    if len(words) > 1 and words[-1].lower() in REGION_WORDS:
+        return gaz.lookup(" ".join(words[:-1]))
+    return ()
+
+
+def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
+    doc = document.doc
+    mentions: list[Mention] = []
+    covered = [False] * len(doc)
+
+    def add(i: int, j: int, label: str, adjectival: bool = False) -> Optional[Mention]:
+        # strip a leading "the" and direction words the gold spans leave out
+        while i < j - 1 and (doc[i].lower_ == "the" or (doc[i].lower_ in DIRECTIONS and doc[i].is_lower)):
+            i += 1
+        while j > i + 1 and (doc[j - 1].tag_ == "POS" or doc[j - 1].text in ("'", "’", "-", ".", ",")):
+            j -= 1
+        if i >= j:
+            return None
+        hint: tuple = ()
+        # "Kursk region", "Rakhine state": take the region word into the span
+        if j < len(doc) and doc[j].lower_ in REGION_WORDS and doc[j].is_lower:
+            hint = REGION_WORDS[doc[j].lower_]
+            j += 1
+        elif doc[j - 1].lower_ in REGION_WORDS and j - i > 1:
+            hint = REGION_WORDS[doc[j - 1].lower_]
+        settlement = False
+        if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in SETTLEMENT_WORDS:
+            settlement = True
+        elif j < len(doc) and doc[j].lower_ in ("city", "town", "village") and doc[j].is_lower:
+            settlement = True
+        text = doc[i:j].text
+        cands = _lookup_variants(gaz, text)
+        if adjectival:
+            cands = tuple(c for c in cands if c.kind == gz.NAME_DEMONYM)
+            if not cands:
+                return None
+        else:
+            cands = tuple(c for c in cands if c.kind != gz.NAME_DEMONYM) or cands
+        m = Mention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), text, label, hint, settlement,
+                    adjectival, cands)
+        mentions.append(m)
+        for k in range(i, j):
+            covered[k] = True
+        return m
+
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            # "Kursk, Russia" tagged as one entity: split at commas, the later part contains the earlier
+            parts, start = [], ent.start
+            for k in range(ent.start, ent.end):
+                if doc[k].text == ",":
+                    parts.append((start, k))
+                    start = k + 1
+            parts.append((start, ent.end))
+            prev = None
+            for (i, j) in parts:
+                if i >= j:
+                    continue
+                if ent.label_ == "FAC" and not gaz.lookup(doc[i:j].text):
+                    continue
+                m = add(i, j, ent.label_)
+                if prev is not None and m is not None:
+                    prev.container = m
+                prev = m
+        elif ent.label_ == "NORP":
+            add(ent.start, ent.end, "NORP", adjectival=True)
+
+    # what NER missed: capitalised runs that name a prominent place, longest first
+    i = 0
+    n = len(doc)
+    while i < n:
+        if covered[i] or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("PERSON", "NORP"):
+            i += 1
+            continue
+        # inside an organisation's name ("the Texas Department of ...") only well-known places count
+        in_org = doc[i].ent_type_ == "ORG"
+        min_pop = MIN_POP_ORG if in_org else MIN_POP_UNTAGGED
+        found = None
+        for j in range(min(n, i + 4), i, -1):
+            if any(covered[k] for k in range(i, j)) or not doc[j - 1].text[:1].isupper():
+                continue
+            if in_org and doc[j - 1].ent_type_ != "ORG":
+                continue
+            cands = [c for c in gaz.lookup(doc[i:j].text) if c.kind != gz.NAME_DEMONYM]
+            regionword = j < n and doc[j].lower_ in REGION_WORDS
+            if cands and ((regionword and not in_org) or any(
+                    c.feature in ("PCLI", "CONT", "ADM1", "PPLC") or c.population >= min_pop
+                    for c in cands if c.kind == gz.NAME_MAIN)):
+                found = j
+                break
+            demonyms = [c for c in gaz.lookup(doc[i:j].text) if c.kind == gz.NAME_DEMONYM]
+            if demonyms and doc[j - 1].pos_ in ("ADJ", "PROPN", "NOUN"):
+                found = -j
+                break
+        if found is None:
+            i += 1
+            continue
+        if found > 0:
+            add(i, found, "GAZ")
+            i = found
+        else:
+            add(i, -found, "GAZ", adjectival=True)
+            i = -found
+
+    # "Springfield, Illinois" as separate entities: a comma between two places marks a container
+    mentions.sort(key=lambda m: m.start)
+    text = document.text
+    for a, b in zip(mentions, mentions[1:]):
+        if a.container is None and not a.adjectival and not b.adjectival and text[a.end:b.start].strip() == ",":
+            a.container = b
+    return mentions
+
+
+def _within(entry: gz.Entry, container: gz.Entry) -> bool:
+    if container.feature in ("PCLI",):
+        return entry.country == container.country and entry.geonameid != container.geonameid
+    if container.feature == "ADM1":
+        return entry.admin1 == container.admin1 and entry.geonameid != container.geonameid
+    if container.feature == "ADM2":
+        return entry.admin2 == container.geonameid
+    return False
+
+
+def _base_score(m: Mention, c: gz.Entry) -> float:
+    s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, -1.0)
+    if c.kind == gz.NAME_ALT:
+        s -= ALT_PENALTY
+    if m.hint:
+        s += 4.0 if c.feature in m.hint else -3.0
+    elif m.settlement:
+        s += 2.0 if c.feature.startswith("PPL") else -2.0
+    return s
+
+
+def _focus(mentions: list[Mention], exclude: Optional[Mention] = None):
+    """Country and ADM1 weight of the article from each mention's current choice."""
+    countries: dict[str, float] = defaultdict(float)
+    admin1: dict[str, float] = defaultdict(float)
+    for m in mentions:
+        if m is exclude or m.choice is None:
+            continue
+        w = 0.5 + 0.5 * m.confidence
+        countries[m.choice.country] += w
+        if m.choice.feature != "PCLI" and m.choice.admin1:
+            admin1[m.choice.admin1] += w
+    ct, at = sum(countries.values()) or 1.0, sum(admin1.values()) or 1.0
+    return {k: v / ct for k, v in countries.items()}, {k: v / at for k, v in admin1.items()}
+
+
+def _pick(m: Mention, scores: dict[int, float]) -> None:
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    by_id = {c.geonameid: c for c in m.candidates}
+    best = by_id[ranked[0][0]]
+    margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 6.0
+    m.choice = best
+    m.confidence = 1.0 / (1.0 + math.exp(-margin))
+    m.scores = scores
+
+
+def _prefer_city(m: Mention, scores: dict[int, float]) -> None:
+    """A city and the same-named region around it (Kyiv city / Kyiv ADM1): the city, unless the
+    mention says "region"."""
+    if m.hint:
+        return
+    for c in m.candidates:
+        if c.feature not in ("ADM1", "ADM2"):
+            continue
+        for p in m.candidates:
+            if (p.feature.startswith("PPL") and p.kind == gz.NAME_MAIN and gz.norm(p.name) == gz.norm(c.name)
+                    and (p.admin1 == c.admin1 if c.feature == "ADM1" else p.admin2 == c.geonameid)
+                    and p.population >= 0.05 * c.population):
+                if scores[c.geonameid] >= scores[p.geonameid]:
+                    scores[p.geonameid] = scores[c.geonameid] + 0.5
+
+
+def _resolve(mentions: list[Mention]) -> None:
+    active = [m for m in mentions if m.candidates]
+    for m in active:
+        scores = {c.geonameid: _base_score(m, c) for c in m.candidates}
+        _prefer_city(m, scores)
+        _pick(m, scores)
+    for _ in range(2):
+        countries, admin1 = _focus(active)
+        for m in active:
+            anchors = [(a.choice.lat, a.choice.lon, a.confidence) for a in active
+                       if a is not m and a.choice is not None and a.choice.lat is not None
+                       and a.key != m.key and a.choice.feature not in ("PCLI", "CONT", "ADM1")]
+            scores = {}
+            for c in m.candidates:
+                s = _base_score(m, c)
+                if c.feature not in ("PCLI", "CONT"):
+                    s += W_COUNTRY * countries.get(c.country, 0.0)
+                    s += W_ADMIN1 * admin1.get(c.admin1, 0.0)
+                    if anchors and c.lat is not None:
+                        s += W_NEAR * max(w * math.exp(-gz.haversine_km(c.lat, c.lon, la, lo) / NEAR_KM)
+                                          for la, lo, w in anchors)
+                if m.container is not None and m.container.choice is not None and _within(c, m.container.choice):
+                    s += 8.0
+                scores[c.geonameid] = s
+            _prefer_city(m, scores)
+            _pick(m, scores)
+    # one sense per article: every mention of a name takes the sense its mentions agree on most
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in active:
+        groups[gz.norm(m.key)].append(m)
+    for ms in groups.values():
+        if len(ms) < 2:
+            continue
+        total: dict[int, float] = defaultdict(float)
+        for m in ms:
+            for gid, s in m.scores.items():
+                total[gid] += s
+        for m in ms:
+            if m.hint or m.container is not None:
+                continue
+            _pick(m, {gid: total[gid] for gid in m.scores})
+
+
+def extract(document: Document) -> list[Place]:
+    if document.doc is None:
+        return []
+    gaz = gz.load()
+    mentions = _detect(document, gaz)
+    _resolve(mentions)
+    places = []
+    for m in mentions:
+        c = m.choice
+        extra = {"confidence": round(m.confidence if c else 0.3, 3)}
+        if m.adjectival:
+            extra["adjectival"] = True
+        if c is None:
+            places.append(Place(id=f"P{len(places) + 1}", span=document.span(m.start, m.end),
+                                name=document.text[m.start:m.end], geonameid=None, country=None,
+                                feature=None, lat=None, lon=None, extra=extra))
+            continue
+        places.append(Place(
+            id=f"P{len(places) + 1}", span=document.span(m.start, m.end), name=c.name,
+            geonameid=c.public_id, country=c.country or None, feature=c.feature,
+            lat=None if c.lat is None else round(c.lat, 5), lon=None if c.lon is None else round(c.lon, 5),
+            extra=extra))
+    return places
