@@ -53,6 +53,7 @@ _GOVERNING_LEMMAS = {"order", "instruct", "tell", "ask", "force", "compel", "all
 # Types whose deployed/acting forces are the subject even in a passive without "by".
 _SELF_TYPES = {"MOBILIZE", "PROTEST", "RETREAT"}
 _COUNT_FROM_ACTOR = {"MOBILIZE", "PROTEST"}
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
 def _is_bare_participle(tok) -> bool:
@@ -92,6 +93,9 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
         modality = "hypothetical"
     for gov, link in _governors(tok):
+        if link in _EMBED_DEPS and gov.lemma_.lower() in _DENY:
+            negated = True  # "denied attacking the convoy": the attack, negated
+            continue
         if gov.i in triggers and link in _EMBED_DEPS and (triggers[gov.i].type in lexicon().governing
                                                            or gov.lemma_.lower() in _GOVERNING_LEMMAS):
             return modality, negated, triggers[gov.i].type
@@ -213,6 +217,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     modality, negated, governed_by = _modality(verb, triggers)
     if trig.source == "must":
         modality, governed_by = None, None
+    if verb.lemma_.lower() in _DENY and any(c.i in triggers for c in verb.children if c.dep_ in _EMBED_DEPS):
+        return None  # the denied act is coded (negated); the denial itself adds nothing
     if governed_by is not None:
         return None  # the threat/demand/promise is the event; the embedded act did not happen
     if modality == "planned":
@@ -221,6 +227,12 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         elif trig.type in _CONFLICTUAL:
             trig = trig._replace(type="THREATEN", mode=None)
     actor_h, target_h, count_h = _roles(document, trig)
+    if target_h is not None and target_h.ent_type_ in _NOT_ACTORS:
+        if count_h is not None and count_h.i == target_h.i:
+            count_h = None  # "on March 3" is neither a participant nor a count
+        target_h = None
+    if actor_h is not None and actor_h.ent_type_ in _NOT_ACTORS:
+        actor_h = None
     if actor_h is not None and target_h is not None and actor_h.i == target_h.i:
         target_h = None
     if actor_h is None and target_h is None:
@@ -247,6 +259,10 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
               if not _adjectival(document, p.span) and _locative(document, p.span)]
     avoid = [r.mention for r in (actor, target) if r is not None and r.mention is not None]
     place = _nearest(places, t_start, clause, avoid) or _nearest(places, t_start, sentence, avoid)
+    if place is None and target_h is not None and target_h.pos_ == "PROPN":
+        # "shelled Kharkiv": the target is the place
+        head_span = document.span(target_h.idx, target_h.idx + len(target_h))
+        place = next((p for p in document.places if p.span.contains(head_span)), None)
 
     dct = document.article.published
     times = [(t, t.span) for t in document.times if t.type in ("DATE", "TIME")]
