@@ -189,11 +189,15 @@ def entity_profile(store, name: str, mentions_limit: int = 30, list_limit: int =
             texts[aid] = conn.execute(select(A.text).where(A.id == aid)).scalar_one()
         for r in mention_rows:
             t = texts[r["article_id"]]
-            r["before"] = t[max(0, r["start"] - 80):r["start"]]
-            r["after"] = t[r["end"]:r["end"] + 80]
+            r["before"] = " ".join(t[max(0, r["start"] - 70):r["start"]].split())
+            r["after"] = " ".join(t[r["end"]:r["end"] + 70].split())
+        same = T.entities.alias("same")
+        in_same = select(same.c.article_id).where(
+            or_(same.c.name_lower == name.casefold(),
+                func.lower(same.c.aliases).contains(json.dumps(name, ensure_ascii=False).lower(), autoescape=True)))
         co = conn.execute(
             select(E.name, func.count(func.distinct(E.article_id)).label("n"))
-            .where(E.article_id.in_(select(E.article_id).where(match)), ~match)
+            .where(E.article_id.in_(in_same), E.name_lower.not_in({n.casefold() for n in names}))
             .group_by(E.name).order_by(desc("n")).limit(20))
         cooccurring = [{"name": n, "articles": c} for n, c in co]
     said = list_attributions(store, {"speaker": name}, list_limit, 0)

@@ -5,6 +5,7 @@ autoescape is unconditional, and no filter that marks text safe is registered.
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -66,36 +67,60 @@ def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
     return out
 
 
-def histogram(days: list[dict], width: int = 720, height: int = 90, max_bars: int = 120) -> dict:
-    """Bar geometry for a date histogram (SVG attributes, no inline style), by day or by month
-    when the range has too many days to show one bar each."""
-    days = [d for d in days if d.get("value")]
-    if not days:
-        return {"bars": [], "width": width, "height": height, "unit": "day"}
-    unit = "day"
-    counts: dict[str, int] = {}
-    if len(days) > max_bars:
-        unit = "month"
-        for d in days:
-            counts[d["value"][:7]] = counts.get(d["value"][:7], 0) + d["count"]
+def _buckets(first: date, last: date, unit: str) -> list[str]:
+    out = []
+    if unit == "day":
+        d = first
+        while d <= last:
+            out.append(d.isoformat())
+            d += timedelta(days=1)
+    elif unit == "month":
+        y, m = first.year, first.month
+        while (y, m) <= (last.year, last.month):
+            out.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     else:
-        counts = {d["value"]: d["count"] for d in days}
-    if len(counts) > max_bars:
-        unit = "year"
-        years: dict[str, int] = {}
-        for k, c in counts.items():
-            years[k[:4]] = years.get(k[:4], 0) + c
-        counts = years
-    items = sorted(counts.items())
-    peak = max(c for _, c in items) or 1
-    bw = width / len(items)
+        out = [f"{y:04d}" for y in range(first.year, last.year + 1)]
+    return out
+
+
+def _parse_day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else date.fromisoformat(value[:7] + "-01")
+    except ValueError:
+        return None
+
+
+def histogram(days: list[dict], width: int = 720, height: int = 80, max_bars: int = 120) -> dict:
+    """Bar geometry for a date histogram on a continuous time axis (empty days/months shown as
+    gaps), by day, month or year, whichever keeps the bar count under ``max_bars``. Geometry is
+    emitted as SVG attributes: the CSP forbids inline styles."""
+    parsed = [(d, _parse_day(str(d["value"]))) for d in days if d.get("value")]
+    parsed = [(d, p) for d, p in parsed if p is not None]
+    if not parsed:
+        return {"bars": [], "width": width, "height": height, "unit": "day"}
+    first, last = min(p for _, p in parsed), max(p for _, p in parsed)
+    span_days = (last - first).days + 1
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    unit = "day" if span_days <= max_bars else "month" if months <= max_bars else "year"
+    key = {"day": lambda p: p.isoformat(), "month": lambda p: p.isoformat()[:7], "year": lambda p: p.isoformat()[:4]}[unit]
+    counts: dict[str, int] = {}
+    for d, p in parsed:
+        counts[key(p)] = counts.get(key(p), 0) + int(d["count"])
+    labels = _buckets(first, last, unit)
+    peak = max(counts.values()) or 1
+    bw = width / len(labels)
+    w = max(min(bw * 0.9, width / 40), 0.5)  # a lone bar stays a bar, not a slab
     bars = []
-    for i, (label, c) in enumerate(items):
-        h = max(1.0, (height - 14) * c / peak)
+    for i, label in enumerate(labels):
+        c = counts.get(label, 0)
+        if not c:
+            continue
+        h = max(1.0, (height - 2) * c / peak)
         lo, hi = (label, label) if unit == "day" else \
             (f"{label}-01", f"{label}-31") if unit == "month" else (f"{label}-01-01", f"{label}-12-31")
         bars.append({"label": label, "count": c, "from": lo, "to": hi,
-                     "x": round(i * bw, 2), "w": round(max(bw - 1, 1), 2),
-                     "y": round(height - 14 - h, 2), "h": round(h, 2)})
+                     "x": round(i * bw + (bw - w) / 2, 2), "w": round(w, 2),
+                     "y": round(height - h, 2), "h": round(h, 2)})
     return {"bars": bars, "width": width, "height": height, "unit": unit,
-            "first": items[0][0], "last": items[-1][0], "peak": peak}
+            "first": labels[0], "last": labels[-1], "peak": peak, "total": sum(counts.values())}

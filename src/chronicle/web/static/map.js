@@ -6,17 +6,25 @@
   var svg = document.getElementById("map");
   if (!svg) return;
   var NS = "http://www.w3.org/2000/svg";
-  var W = 960, H = 480;
+  // Equirectangular, cropped to 84N..58S (Antarctica is left out: it wraps the pole).
+  var W = 960, TOP = 84, BOTTOM = -58, H = (TOP - BOTTOM) / 360 * W;
   function x(lon) { return (lon + 180) / 360 * W; }
-  function y(lat) { return (90 - lat) / 180 * H; }
+  function y(lat) { return (TOP - lat) / 360 * W; }
   function el(name, attrs) {
     var e = document.createElementNS(NS, name);
     for (var k in attrs) e.setAttribute(k, attrs[k]);
     return e;
   }
   function ringPath(ring) {
-    var d = "";
-    for (var i = 0; i < ring.length; i++) d += (i ? "L" : "M") + x(ring[i][0]).toFixed(1) + "," + y(ring[i][1]).toFixed(1);
+    // Rings that cross the antimeridian (Russia, Fiji) are unwrapped so they run off the right
+    // edge (clipped by the viewBox) instead of drawing a line across the whole map.
+    var d = "", prev = null, shift = 0;
+    for (var i = 0; i < ring.length; i++) {
+      var lon = ring[i][0];
+      if (prev !== null && Math.abs(lon + shift - prev) > 180) shift += lon + shift < prev ? 360 : -360;
+      prev = lon + shift;
+      d += (i ? "L" : "M") + x(prev).toFixed(1) + "," + y(ring[i][1]).toFixed(1);
+    }
     return d + "Z";
   }
   function geomPath(g) {
@@ -35,12 +43,14 @@
       return r.json();
     });
   }
+  svg.setAttribute("viewBox", "0 0 " + W + " " + H.toFixed(0));
   var base = el("g", {id: "basemap"}), dots = el("g", {id: "events-layer"});
   drawGraticule(base);
   svg.appendChild(base);
   svg.appendChild(dots);
   getJSON(svg.getAttribute("data-basemap")).then(function (world) {
     world.features.forEach(function (f) {
+      if (f.properties && f.properties.name === "Antarctica") return;
       var p = el("path", {class: "country", d: geomPath(f.geometry)});
       var t = el("title", {});
       t.textContent = (f.properties && f.properties.name) || "";
