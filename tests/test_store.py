@@ -328,3 +328,30 @@ def test_record_text_is_searchable_with_diacritics(store):
     assert [h["id"] for h in store.search("cafe")] == ["d"]
     assert [h["id"] for h in store.search("Dnipro")] == ["d"]
     assert KURSK  # the shared fixture text is importable (used by export tests too)
+
+
+def test_in_memory_store_is_one_database():
+    with Store("sqlite://") as s:
+        for r in corpus():
+            s.upsert(r)
+        assert s.count() == 3 and s.search('"Tactical Group"')[0]["id"] == "kursk"
+
+
+def test_concurrent_writers_on_one_file(tmp_path):
+    """Two Store objects (as two processes would have) written from several threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = str(tmp_path / "busy.db")
+    stores = [Store(path), Store(path)]
+
+    def work(i):
+        s = stores[i % 2]
+        changed = s.upsert(make_record(f"c{i % 30}", f"Report {i % 30} on soldiers."))
+        return changed, len(s.search("soldiers"))
+
+    with ThreadPoolExecutor(8) as ex:
+        results = list(ex.map(work, range(60)))
+    assert sum(changed for changed, _ in results) == 30  # each id written once, then no-ops
+    assert stores[0].count() == stores[1].count() == 30
+    for s in stores:
+        s.close()

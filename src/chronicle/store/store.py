@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import create_engine, event, exists, func, or_, select, union
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import StoreError
 from . import filters as F
@@ -76,7 +76,10 @@ def _sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        # Writers take the write lock up front: a deferred transaction that reads and then
+        # writes can fail with SQLITE_BUSY at once (busy_timeout cannot help a lock upgrade).
+        immediate = conn.get_execution_options().get("sqlite_immediate")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Store:
@@ -97,15 +100,24 @@ class Store:
             raise StoreError(f"cannot parse database URL {self.url!r}: {exc}") from None
         if parsed.get_backend_name() == "sqlite":
             _sqlite_path_ok(parsed.database)
+        kwargs = {}
+        if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+            # one shared connection, or every pooled connection would see its own empty
+            # database; in-memory stores are for tests and single-threaded use
+            from sqlalchemy.pool import StaticPool
+
+            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         try:
-            self.engine = create_engine(parsed, future=True)
+            self.engine = create_engine(parsed, **kwargs)
         except (NoSuchModuleError, ArgumentError) as exc:
             raise StoreError(f"unsupported database URL {self.url!r}: {exc}") from None
         except ImportError as exc:
             raise StoreError(f"the database driver for {self.url!r} is not installed: {exc}") from None
         self.dialect = self.engine.dialect.name
+        self._writer = self.engine
         if self.dialect == "sqlite":
             _sqlite_pragmas(self.engine, busy_timeout_ms)
+            self._writer = self.engine.execution_options(sqlite_immediate=True)
         self.search_backend = search or backend_for(self.dialect)
         if migrate:
             self.migrate()
@@ -122,7 +134,7 @@ class Store:
         return _Guard(self.engine.connect(), self.url)
 
     def _begin(self):
-        return _Guard(self.engine.begin(), self.url)
+        return _Guard(self._writer.begin(), self.url)
 
     def __enter__(self) -> "Store":
         return self
@@ -189,8 +201,15 @@ class Store:
         """
         self._check(record)
         digest = rows.record_hash(record)
-        with self._begin() as conn:
-            return self._write(conn, record, digest)
+        for attempt in (1, 2):
+            try:
+                with self._begin() as conn:
+                    return self._write(conn, record, digest)
+            except StoreError as exc:
+                # PostgreSQL: a concurrent writer inserted the same id first; look again
+                if attempt == 2 or not isinstance(exc.__cause__, IntegrityError):
+                    raise
+        raise AssertionError("unreachable")
 
     def upsert_many(self, records: Iterable[dict],
                     on_record: Callable[[dict, bool], None] | None = None) -> int:
