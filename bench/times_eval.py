@@ -1,0 +1,88 @@
+"""Times benchmark: TempEval-3 Task A scores on TBAQ train/dev and MEANTIME, and the tagger's cost.
+
+Usage: python bench/times_eval.py [--errors dev|train|meantime] [--speed-docs N]
+Writes bench/results/times.json. Data come from ../shared/data (not part of the repo).
+
+The dev split is fixed: the TBAQ files whose name's SHA-1 is 0 mod 5 (50 of 256 files, listed
+below so that a change of the rule cannot silently move files). Rules are tuned on train only.
+Speed: the times extractor's wall time against the spaCy parse time on BBC articles (target <= 5%).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from chronicle.evaluate.timeml import read_all  # noqa: E402
+from chronicle.evaluate.times import evaluate_docs, report  # noqa: E402
+
+DATA = REPO.parent / "shared" / "data"
+TBAQ = DATA / "time" / "tbaq-cleaned" / "TBAQ-cleaned"
+MEANTIME = DATA / "time" / "meantime" / "intra-doc_annotation"
+BBC = DATA / "corpora" / "bbc" / "bbc"
+
+DEV = ['ABC19980108.1830.0711', 'ABC19980304.1830.1636', 'AP900815-0044', 'APW19980308.0201', 'APW19980818.0515', 'APW19990216.0198', 'APW19990312.0251', 'APW19990410.0123', 'APW19990607.0041', 'APW19991008.0265', 'APW20000216.0193', 'NYT19981026.0446', 'NYT20000329.0359', 'PRI19980115.2000.0186', 'PRI19980121.2000.2591', 'PRI19980306.2000.1675', 'VOA19980331.1700.1533', 'VOA19980501.1800.0355', 'XIE19980808.0049', 'XIE19980809.0010', 'ea980120.1830.0456', 'wsj_0027', 'wsj_0032', 'wsj_0173', 'wsj_0175', 'wsj_0266', 'wsj_0325', 'wsj_0329', 'wsj_0340', 'wsj_0344', 'wsj_0356', 'wsj_0555', 'wsj_0557', 'wsj_0568', 'wsj_0583', 'wsj_0584', 'wsj_0586', 'wsj_0610', 'wsj_0667', 'wsj_0675', 'wsj_0679', 'wsj_0685', 'wsj_0695', 'wsj_0709', 'wsj_0736', 'wsj_0904', 'wsj_0906', 'wsj_0928', 'wsj_1003', 'wsj_1013']
+
+
+def is_dev(name: str) -> bool:
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % 5 == 0
+
+
+def speed(n_docs: int) -> dict:
+    from chronicle.extract import times
+    from chronicle.model import Article, Document
+    from chronicle.nlp import load
+
+    nlp = load()
+    files = sorted(BBC.rglob("*.txt"))
+    step = max(1, len(files) // n_docs)
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files[::step][:n_docs]]
+    times.compiled()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    t_parse = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_times = 0
+    for text, doc in zip(texts, docs):
+        n_times += len(times.extract(Document(article=Article(text=text, published="2005-01-01"), doc=doc)))
+    t_times = time.perf_counter() - t0
+    return {"docs": len(texts), "parse_s": round(t_parse, 3), "times_s": round(t_times, 3),
+            "ratio_pct": round(100 * t_times / t_parse, 2), "times_found": n_times}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--errors", choices=["dev", "train", "meantime"], default=None)
+    ap.add_argument("--speed-docs", type=int, default=300)
+    ap.add_argument("--only", choices=["dev", "train", "meantime"], default=None)
+    args = ap.parse_args(argv)
+
+    docs = list(read_all([TBAQ / "TimeBank", TBAQ / "AQUAINT"]))
+    dev = [d for d in docs if d.name in set(DEV)]
+    assert sorted(d.name for d in dev) == sorted(DEV) and all(is_dev(n) for n in DEV), "dev split changed"
+    train = [d for d in docs if d.name not in set(DEV)]
+    meantime = list(read_all([MEANTIME]))
+    results = {}
+    for name, part in (("train", train), ("dev", dev), ("meantime", meantime)):
+        if args.only and name != args.only:
+            continue
+        m = evaluate_docs(part, errors=args.errors == name)
+        report(m, f"times {name}")
+        results[name] = m
+    if not args.only:
+        results["speed_bbc"] = speed(args.speed_docs)
+        print("speed:", results["speed_bbc"])
+        out = REPO / "bench" / "results" / "times.json"
+        out.write_text(json.dumps(results, indent=2) + "\n")
+        print("wrote", out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

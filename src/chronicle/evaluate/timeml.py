@@ -1,0 +1,147 @@
+"""Readers for gold temporal annotation: TimeML ``.tml`` (TempEval-3) and MEANTIME CAT XML.
+
+Why both end in one :class:`GoldDoc`: the scorer only needs the text, the creation time (DCT) and
+the gold TIMEX3 character spans, whatever the file format. MEANTIME ships tokens without
+whitespace, so its text is rebuilt with Penn-Treebank-style detokenisation; offsets are into that
+rebuilt text, and the in-text creation time line is reported as an ``ignore`` span (TempEval does
+not score the DCT, so a system tagging it is neither right nor wrong).
+"""
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+
+@dataclass
+class GoldTimex:
+    start: int
+    end: int
+    type: str
+    value: str
+    tid: str = ""
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    dct: Optional[str]
+    timexes: list[GoldTimex] = field(default_factory=list)
+    ignore: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _dct_date(value: Optional[str]) -> Optional[str]:
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    return None
+
+
+def read_tml(path: str | os.PathLike) -> GoldDoc:
+    """A TimeML file: the text is the content of ``<TEXT>``, the DCT the CREATION_TIME TIMEX3."""
+    root = ET.parse(path).getroot()
+    dct = None
+    for t in root.iter("TIMEX3"):
+        if t.get("functionInDocument") == "CREATION_TIME":
+            dct = _dct_date(t.get("value"))
+            break
+    text_el = root.find(".//TEXT")
+    parts: list[str] = []
+    timexes: list[GoldTimex] = []
+    pos = 0
+
+    def walk(el) -> None:
+        nonlocal pos
+        start = pos
+        if el.text:
+            parts.append(el.text)
+            pos += len(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+                pos += len(child.tail)
+        if el.tag == "TIMEX3" and el.get("functionInDocument") != "CREATION_TIME":
+            timexes.append(GoldTimex(start, pos, el.get("type", ""), el.get("value", ""), el.get("tid", "")))
+
+    if text_el is not None:
+        walk(text_el)
+    return GoldDoc(Path(path).stem, "".join(parts), dct, timexes)
+
+
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "%", ")", "]", "?", "!", "'s", "n't", "'", "'re", "'ve", "'ll", "'d", "'m",
+                    "...", "''", "”", "’"}
+_NO_SPACE_AFTER = {"(", "[", "$", "``", "“", "#", "£", "€", "¥"}
+_QUOTES = {"``": '"', "''": '"'}
+
+
+def read_meantime(path: str | os.PathLike) -> GoldDoc:
+    """A MEANTIME CAT XML file; sentences become lines of the rebuilt text."""
+    root = ET.parse(path).getroot()
+    parts: list[str] = []
+    pos = 0
+    offsets: dict[str, tuple[int, int]] = {}
+    prev_sent = None
+    prev_tok = None
+    for tok in root.iter("token"):
+        word = tok.text or ""
+        sent = tok.get("sentence")
+        if prev_sent is not None:
+            if sent != prev_sent:
+                sep = "\n"
+            elif word in _NO_SPACE_BEFORE or prev_tok in _NO_SPACE_AFTER or word.lower() in _NO_SPACE_BEFORE:
+                sep = ""
+            else:
+                sep = " "
+            parts.append(sep)
+            pos += len(sep)
+        out = _QUOTES.get(word, word)
+        offsets[tok.get("t_id")] = (pos, pos + len(out))
+        parts.append(out)
+        pos += len(out)
+        prev_sent, prev_tok = sent, word
+    text = "".join(parts)
+    dct = None
+    timexes: list[GoldTimex] = []
+    ignore: list[tuple[int, int]] = []
+    markables = root.find("Markables")
+    for t in (markables.iter("TIMEX3") if markables is not None else []):
+        anchors = [offsets[a.get("t_id")] for a in t.findall("token_anchor") if a.get("t_id") in offsets]
+        if t.get("functionInDocument") == "CREATION_TIME":
+            dct = _dct_date(t.get("value"))
+            if anchors:
+                ignore.append((min(a[0] for a in anchors), max(a[1] for a in anchors)))
+            continue
+        if not anchors:  # implicit timex (an interval endpoint), no text
+            continue
+        timexes.append(GoldTimex(min(a[0] for a in anchors), max(a[1] for a in anchors),
+                                 t.get("type", ""), t.get("value", ""), t.get("m_id", "")))
+    timexes.sort(key=lambda g: g.start)
+    return GoldDoc(Path(path).stem, text, dct, timexes, ignore)
+
+
+def read(path: str | os.PathLike) -> GoldDoc:
+    """Either format, told apart by the root element."""
+    with open(path, "rb") as fh:
+        head = fh.read(2048)
+    if b"<Document" in head and b"<TimeML" not in head:
+        return read_meantime(path)
+    return read_tml(path)
+
+
+def gold_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """``.tml`` and ``.xml`` files under the given files/directories, sorted for reproducibility."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix in (".tml", ".xml") and q.is_file()))
+        elif p.is_file():
+            out.append(p)
+    return out
+
+
+def read_all(paths: Iterable[str | os.PathLike]) -> Iterator[GoldDoc]:
+    for p in gold_files(paths):
+        yield read(p)

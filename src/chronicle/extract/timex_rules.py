@@ -1,0 +1,129 @@
+"""The TIMEX3 grammar as data: one regular expression per rule, written with lexicon macros.
+
+Why data and not code: a rule is a pattern (what the expression looks like, its TimeML extent) plus
+the name of a normaliser (how its value is computed); adding a rule or a word never touches the
+engine in :mod:`chronicle.extract.times`. Macros ``{NAME}`` expand to alternations built from
+``chronicle/data/timex_lexicon.json`` (see :func:`chronicle.extract.times._macros`).
+
+Extents follow the TimeML 1.2 guidelines as TempEval-3 scores them: determiners and modifiers
+that belong to the expression are inside ("the past three years", "early next year",
+"nearly two weeks", "last Friday"), prepositions and signals are outside ("on", "in", "back in",
+"after", "since").
+
+Each rule: ``(name, type, normaliser, pattern)``. Matching is case-insensitive; when candidates
+overlap the longest wins, then the earlier rule. ``type`` may be overridden by the normaliser
+(e.g. "a year" is a SET after a count: "15 a year").
+"""
+from __future__ import annotations
+
+# Shared sub-patterns (not lexicon lists).
+PATTERN_MACROS = {
+    "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
+    "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
+    "PRE": r"(?:(?:the )?(?:very )?(?:early|late|end|beginning|start|middle|close|turn|first half|second half|"
+           r"rest|remainder|bulk)(?: of)? |(?:the )?mid-? ?|early-|late-)",
+    "REL": r"(?:last|this|next|this past|this coming|past|coming)",
+    "TZ": r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|local time)",
+}
+
+RULES: list[tuple[str, str, str, str]] = [
+    # --- TIME of day -----------------------------------------------------------------------------
+    ("clock", "TIME", "clock",
+     r"(?:{MODIFIER} )?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock)"
+     r"(?: {TZ})?(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow|tonight)"
+     r"|(?P<m>{MONTH}) (?P<d>{DAYNUM})))?"),
+    ("clock24", "TIME", "clock", r"(?:{MODIFIER} )?(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d) (?:{TZ})"),
+    ("noon", "TIME", "clock",
+     r"(?:{MODIFIER} )?(?P<noon>noon|midnight|midday)(?: (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
+    ("pod_this", "TIME", "pod_deictic",
+     r"(?:(?:early|late|earlier|later) )?(?P<rel>this|that|the same|the next|the following|the previous) (?P<pod>{PART_OF_DAY})"),
+    ("tonight", "TIME", "pod_deictic", r"(?:(?:early|late|earlier|later) )?(?P<deic>tonight|overnight)"),
+    # --- full dates ------------------------------------------------------------------------------
+    ("iso", "DATE", "ymd", r"(?P<y>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?"),
+    ("slash", "DATE", "ymd", r"(?P<mm>1[0-2]|0?[1-9])/(?P<dd>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"),
+    ("m_d_y", "DATE", "ymd",
+     r"(?:(?:{PRE})?(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<m>{MONTH}) (?P<d>{DAYNUM}|{ORDINAL}),? (?P<y>{YEAR})"),
+    ("d_m_y", "DATE", "ymd",
+     r"(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<d>{DAYNUM}|{ORDINAL}) (?:of )?(?P<m>{MONTH}),? (?P<y>{YEAR})"),
+    ("m_d", "DATE", "md",
+     r"(?:(?:(?P<rel>this coming|this past|this|last|next) )?(?P<wd>{WEEKDAY}),? )?(?P<m>{MONTH}) (?P<d>{DAYNUM}|{ORDINAL})"),
+    ("d_m", "DATE", "md", r"(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<d>{DAYNUM}|{ORDINAL}) (?:of )?(?P<m>{MONTH})"),
+    ("week_of", "DATE", "week_of", r"the week of (?P<m>{MONTH}) (?P<d>{DAYNUM})"),
+    # --- months, years, decades, centuries ----------------------------------------------------------
+    ("m_y", "DATE", "ym", r"(?:{PRE})?(?P<m>{MONTH}),? (?:of )?(?P<y>{YEAR})"),
+    ("m_rely", "DATE", "ym", r"(?:{PRE})?(?P<m>{MONTH}),? (?:of )?(?P<yrel>last|this|next) year"),
+    ("rel_m", "DATE", "month_rel", r"(?:(?:early|late|mid-?) ?)?(?P<rel>{REL}) (?P<m>{MONTHFULL})"),
+    ("m", "DATE", "month_alone", r"(?:{PRE})?(?P<m>{MONTHFULL})"),
+    ("year", "DATE", "year",
+     r"(?:{PRE})?(?:(?:the )?(?:fiscal|calendar|model|school|financial)(?: year)? )?(?P<y>{YEAR})"
+     r"(?: and beyond)?"),
+    ("spoken_year", "DATE", "spoken_year",
+     r"(?:the year )?(?P<sy>(?:nineteen|twenty)[ -](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+     r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+     r"sixteen|seventeen|eighteen|nineteen|oh[ -](?:one|two|three|four|five|six|seven|eight|nine))"
+     r"|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)"),
+    ("decade", "DATE", "decade",
+     r"(?:the )?(?:{PRE})?(?:(?P<c>1[5-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0s)"),
+    ("decade_word", "DATE", "decade", r"the (?:{PRE})?(?P<dw>{DECADE_WORD})"),
+    ("century", "DATE", "century", r"(?:the )?(?:{PRE})?(?P<o>{ORDINAL}|\d{1,2}(?:st|nd|rd|th))[- ]century"),
+    # --- quarters and halves ------------------------------------------------------------------
+    ("quarter", "DATE", "quarter",
+     r"(?:the |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
+     r"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<qu>quarter|half)"
+     r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year))?"),
+    ("quarter_rel", "DATE", "quarter_rel",
+     r"(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
+     r"comparable|prior-year|year-before)(?: fiscal)? (?P<qu>quarter|half|period)"),
+    ("quarter_bare", "DATE", "quarter_rel", r"the (?P<qu>quarter)"),
+    ("year_ago_adj", "DATE", "year_ago_adj",
+     r"(?:the )?year-(?:ago|earlier|before|previous)(?: (?:(?:first|second|third|fourth) )?(?:quarter|period))?"),
+    # --- seasons, holidays ------------------------------------------------------------------------
+    ("season", "DATE", "season",
+     r"(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid-?|the past|the coming) ?)(?P<s>{SEASON})"
+     r"(?:,? (?:of )?(?P<y>{YEAR}))?"),
+    ("season_y", "DATE", "season", r"(?P<s>{SEASON}),? (?:of )?(?P<y>{YEAR})"),
+    ("holiday", "DATE", "holiday", r"(?:(?P<rel>last|this|next) )?(?P<hol>{HOLIDAY})"),
+    # --- deictic days, weeks, months, years ---------------------------------------------------------
+    ("deictic_day", "DATE", "deictic_day",
+     r"(?:(?:early|late|earlier|later|mid-\w+|mid) )?(?P<deic>the day before yesterday|the day after tomorrow|"
+     r"today|yesterday|tomorrow)(?: (?P<pod>{PART_OF_DAY}))?"),
+    ("weekday", "DATE", "weekday",
+     r"(?:(?:early|late|earlier|later|mid-?\w*) )?(?:(?P<rel>last|this|next|this coming|this past|coming|past) )?"
+     r"(?P<wd>{WEEKDAY})(?:,? (?P<pod>{PART_OF_DAY}))?"),
+    ("weekday_pl", "SET", "weekday_set", r"(?P<wd>{WEEKDAY})s(?: (?P<pod>mornings|afternoons|evenings|nights))?"),
+    ("rel_unit", "DATE", "rel_unit",
+     r"(?:(?:{PRE}|earlier |later |sometime |some time |as early as |as late as )?)"
+     r"(?P<rel>last|this|next|the past|the last|the previous|the following|the coming|the current|the same|that|"
+     r"this past|this coming|the next|the present|the prior|a previous)(?: fiscal| calendar)? "
+     r"(?P<u>week|weekend|month|year|decade|century)"),
+    ("end_of_unit", "DATE", "rel_unit",
+     r"(?:the )?(?P<pre>end|beginning|start|middle|turn) of the (?P<rel>)(?P<u>week|month|year|decade|century)"),
+    ("year_end", "DATE", "rel_unit", r"(?:around )?(?P<rel>)(?P<u>year)[- ]end"),
+    ("weekend", "DATE", "rel_unit", r"(?P<rel>the)(?P<u> weekend)"),
+    # --- ago / earlier / later --------------------------------------------------------------------------
+    ("ago", "DATE", "ago",
+     r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: more)? (?P<u>{UNIT})(?: and a half)?(?: or so)? "
+     r"(?P<dir>ago|earlier|later|from now|hence|before that|after that)"),
+    ("ago_bare", "DATE", "ago", r"(?P<u>years|months|weeks|days|decades) (?P<dir>ago|earlier|later)"),
+    # --- durations ----------------------------------------------------------------------------------
+    ("dur_rel", "DURATION", "duration",
+     r"(?:the |{MODIFIER} )?(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|initial|"
+     r"ensuing|preceding|recent|better part of the|rest of the)(?: (?P<n>{NUM}|{VAGUE_NUMBER}))? "
+     r"(?:(?:more|additional|full|straight|consecutive|long|trading|business|working) )?(?P<u>{UNIT})(?: or so)?"),
+    ("dur_range", "DURATION", "duration",
+     r"(?:{MODIFIER} )?(?P<n>{NUM}) (?:to|or|and) (?P<n2>{NUM})(?: more)? (?P<u>{UNIT})"),
+    ("dur", "DURATION", "duration",
+     r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
+     r"business|working|calendar|extra))? (?P<u>{UNIT})(?P<half> and a half)?(?: or so)?"),
+    ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD})-(?P<u>{UNITSG})(?:-(?:old|long))?"),
+    ("dur_bare", "DURATION", "duration", r"(?<=for\s)(?P<u>years|months|weeks|decades|hours|days|centuries)"),
+    # --- sets ---------------------------------------------------------------------------------------
+    ("every", "SET", "set_every",
+     r"(?:every|each)(?: other| single)? (?P<u>{UNITSG}|{WEEKDAY}|{MONTHFULL}|{SEASON}|morning|afternoon|evening|night)"),
+    ("freq", "SET", "set_every", r"(?P<f>once|twice|three times|four times|\d+ times) (?:a|per|each|every) (?P<u>{UNITSG})"),
+    ("set_adv", "SET", "set_adverb", r"(?P<adv>{SET_ADVERB})"),
+    # --- references ---------------------------------------------------------------------------------
+    ("present_ref", "DATE", "ref", r"(?P<ref>{PRESENT_REF})"),
+    ("past_ref", "DATE", "ref", r"(?P<ref>{PAST_REF})"),
+    ("future_ref", "DATE", "ref", r"(?P<ref>{FUTURE_REF})"),
+]
