@@ -152,3 +152,10 @@ def _dump(store, fmt):
     out = io.StringIO()
     export(store, fmt, out)
     return out.getvalue()
+
+
+def test_bad_filter_fails_before_writing(store):
+    out = io.StringIO()
+    with pytest.raises(UsageError, match="unknown filter"):
+        export(store, "csv", out, colour="red")
+    assert out.getvalue() == ""

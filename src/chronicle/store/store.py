@@ -112,7 +112,8 @@ class Store:
         except (NoSuchModuleError, ArgumentError) as exc:
             raise StoreError(f"unsupported database URL {self.url!r}: {exc}") from None
         except ImportError as exc:
-            raise StoreError(f"the database driver for {self.url!r} is not installed: {exc}") from None
+            raise StoreError(f"the database driver for {self.url!r} is not installed ({exc}); for "
+                             "PostgreSQL: pip install \"psycopg[binary]\"") from None
         self.dialect = self.engine.dialect.name
         self._writer = self.engine
         if self.dialect == "sqlite":
@@ -260,7 +261,10 @@ class Store:
         Keyset pagination: no read transaction is held between batches, so a long export does
         not block writers, and rows written meanwhile after the cursor are included.
         """
-        cond = F.where(**filters)
+        cond = F.where(**filters)  # eager: a bad filter fails before any output is written
+        return self._iter(cond, batch_size)
+
+    def _iter(self, cond, batch_size: int) -> Iterator[dict]:
         last = 0
         while True:
             with self._connect() as conn:
