@@ -87,7 +87,8 @@ CURATED_ACTORS = {
     "wagner group": ["RUS", "UAF"], "wagner": ["RUS", "UAF"],
     "hamas": ["PSE", "REB"], "hezbollah": ["LBN", "REB"], "houthis": ["YEM", "REB"],
     "nato": [None, "IGO"], "united nations": [None, "IGO"], "un": [None, "IGO"],
-    "european union": [None, "IGO"], "eu": [None, "IGO"],
+    "european union": [None, "IGO"], "eu": [None, "IGO"], "u.n.": [None, "IGO"],
+    "e.u.": [None, "IGO"], "european commission": [None, "IGO"],
     # Media outlets (PLOVER JRN), with the country they are based in.
     "cnn": ["USA", "JRN"], "bbc": ["GBR", "JRN"], "reuters": ["GBR", "JRN"],
     "associated press": ["USA", "JRN"], "ap": ["USA", "JRN"], "afp": ["FRA", "JRN"],
@@ -100,13 +101,31 @@ CURATED_ACTORS = {
     "npr": ["USA", "JRN"], "bloomberg": ["USA", "JRN"], "wall street journal": ["USA", "JRN"],
     "politico": ["USA", "JRN"], "axios": ["USA", "JRN"], "guardian": ["GBR", "JRN"],
     "financial times": ["GBR", "JRN"], "sky news": ["GBR", "JRN"], "the times": ["GBR", "JRN"],
-    "der spiegel": ["DEU", "JRN"], "le monde": ["FRA", "JRN"],
+    "der spiegel": ["DEU", "JRN"], "le monde": ["FRA", "JRN"], "usa today": ["USA", "JRN"],
+    "upi": ["USA", "JRN"], "united press international": ["USA", "JRN"],
+    "los angeles times": ["USA", "JRN"], "breitbart": ["USA", "JRN"], "breitbart news": ["USA", "JRN"],
+    "msnbc": ["USA", "JRN"], "cnbc": ["USA", "JRN"], "abc": ["USA", "JRN"], "nbc": ["USA", "JRN"],
+    "cbs": ["USA", "JRN"], "pbs": ["USA", "JRN"], "the hill": ["USA", "JRN"], "vox": ["USA", "JRN"],
+    "buzzfeed news": ["USA", "JRN"], "huffington post": ["USA", "JRN"], "the atlantic": ["USA", "JRN"],
+    "the new yorker": ["USA", "JRN"], "time magazine": ["USA", "JRN"], "newsweek": ["USA", "JRN"],
+    "daily mail": ["GBR", "JRN"], "the telegraph": ["GBR", "JRN"], "the independent": ["GBR", "JRN"],
+    "the economist": ["GBR", "JRN"], "deutsche welle": ["DEU", "JRN"], "dw": ["DEU", "JRN"],
+    "france 24": ["FRA", "JRN"], "rt": ["RUS", "JRN"], "sputnik": ["RUS", "JRN"],
+    "ria": ["RUS", "JRN"], "meduza": ["RUS", "JRN"], "kommersant": ["RUS", "JRN"],
+    "ukrainska pravda": ["UKR", "JRN"], "suspilne": ["UKR", "JRN"], "nhk": ["JPN", "JRN"],
+    "kyodo": ["JPN", "JRN"], "anadolu": ["TUR", "JRN"], "anadolu agency": ["TUR", "JRN"],
+    "irna": ["IRN", "JRN"], "wafa": ["PSE", "JRN"], "al arabiya": ["ARE", "JRN"],
+    "times of israel": ["ISR", "JRN"], "haaretz": ["ISR", "JRN"], "global times": ["CHN", "JRN"],
+    "south china morning post": ["HKG", "JRN"], "yonhap news agency": ["KOR", "JRN"],
 }
 
 CURATED_COUNTRIES = {
     "u.s.": "USA", "us": "USA", "america": "USA", "u.s.a.": "USA", "usa": "USA", "american": "USA",
     "britain": "GBR", "uk": "GBR", "u.k.": "GBR", "dprk": "PRK",
-    "russian federation": "RUS", "soviet": None,
+    "russian federation": "RUS", "soviet": None, "burma": "MMR", "burmese": "MMR",
+    "the netherlands": "NLD", "holland": "NLD", "dutch": "NLD", "south korean": "KOR",
+    "palestinian": "PSE", "palestinians": "PSE", "palestine": "PSE", "gaza": "PSE",
+    "taiwan": "TWN", "taiwanese": "TWN", "kosovo": "XKX",
 }
 
 # Capitals used for their governments ("Kyiv said", "Moscow's troops"): code a phrase's
@@ -190,6 +209,8 @@ def parse_countries_csv(path: Path) -> tuple[dict[str, str], set[str], dict[str,
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             code = row["CCA3"].strip()
+            if row["CCA2"].strip() == "NA":  # European Union, United Nations: IGOs, not countries
+                continue
             iso3.add(code)
             names[code] = row["Name"].strip()
             out[row["Name"].strip().lower()] = code
@@ -301,7 +322,7 @@ def build(shared: Path) -> dict:
     cd = shared / "cameo_dicts"
     for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                  "Phoenix.MilNonState.actors.txt"):
-        parse_actor_file(cd / name, iso3 | {"KOS", "PSE"}, blocks, actors)
+        parse_actor_file(cd / name, iso3 | {"PSE"}, blocks, actors)
     for name, code in blocks.items():
         if code in iso3:
             countries.setdefault(name, code)
@@ -321,6 +342,13 @@ def build(shared: Path) -> dict:
         if k in countries or k.isdigit() or (k in agents and actors[k][0] is None):
             del actors[k]
     actors.update({k: list(v) for k, v in CURATED_ACTORS.items()})
+    # Country slots must hold ISO3 codes: CAMEO pseudo-countries (UNO, EUR, ...) are not.
+    valid = iso3 | {"PSE", "TWN"}
+    countries = {k: v for k, v in countries.items() if v in valid}
+    for k, v in actors.items():
+        if v[0] is not None and v[0] not in valid:
+            v[0] = None
+    actors = {k: v for k, v in actors.items() if v[0] or v[1]}
     return {
         "version": 1,
         "countries": dict(sorted(countries.items())),

@@ -63,6 +63,15 @@ QUANTIFIERS = {"some", "other", "these", "those", "all", "many", "several", "bot
 PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "truth social",
              "whatsapp", "weibo", "vkontakte", "vk", "threads", "bluesky", "linkedin", "reddit"}
 GPE_LIKE = {"GPE", "NORP", "LOC"}
+# Words that make a "person" name an institution ("George W. Bush Presidential Center").
+INSTITUTION_WORDS = {"center", "centre", "foundation", "institute", "institution", "university",
+                     "college", "school", "library", "museum", "hospital", "airport", "presidential",
+                     "administration", "campaign", "act", "law", "doctrine", "memorial", "prize",
+                     "award", "company", "corp", "inc", "group", "fund", "trust", "bridge", "street",
+                     "avenue", "stadium", "park", "station", "center's", "plan", "rule"}
+# Ministry words spaCy tags ORG inside "Secretary of State John Kerry".
+PORTFOLIO_WORDS = {"state", "defense", "defence", "interior", "justice", "treasury", "commerce",
+                   "energy", "labor", "labour", "agriculture", "health", "education", "finance"}
 
 
 @dataclass
@@ -201,6 +210,9 @@ class _Builder:
         sent_start = doc[s].sent.start if s < len(doc) else 0
         while j >= sent_start:
             t = doc[j]
+            if t.is_space:
+                j -= 1
+                continue
             low = t.lower_
             ent = self.ent_of[j]
             if ent is not None and ent[0] == "PERSON":
@@ -215,7 +227,8 @@ class _Builder:
                 ok = t.is_title or t.is_upper or low in LOWER_TITLE_OK or t.dep_ == "compound"
                 has_title = has_title or ok
             elif low in TITLE_MODIFIERS or ac.agent_sector(low):
-                ok = t.is_title or low in LOWER_TITLE_OK or (t.dep_ == "compound" and ac.agent_sector(low) is not None)
+                ok = (t.is_title or low in LOWER_TITLE_OK or has_title
+                      or (t.dep_ == "compound" and ac.agent_sector(low) is not None))
                 if ok and ac.agent_sector(low):
                     has_title = True
             elif low == "of" and j > sent_start and j + 1 < s and doc[j - 1].lower_ in PERSON_TITLES and doc[j + 1].is_title:
@@ -240,7 +253,8 @@ class _Builder:
             ns += 1
         if ns > s == ns - 1 and False:
             pass
-        if s > 0 and doc[s - 1].lower_ in HONORIFICS:
+        honor_before = s > 0 and doc[s - 1].lower_ in HONORIFICS and doc[s - 1].is_title
+        if honor_before:
             gender = gender or coref.HONORIFIC_GENDER.get(doc[s - 1].lower_)
         if ns >= e:
             return
@@ -255,7 +269,7 @@ class _Builder:
         c.gender = c.gender or gender
         ts, has_title = self._title_stretch(s)
         mstart = ts if has_title else s
-        if s > 0 and doc[s - 1].lower_ in HONORIFICS and not has_title:
+        if honor_before and not has_title:
             mstart = s - 1
         root = self._root(s, e)
         self._add(ci, doc[mstart].idx, doc[e - 1].idx + len(doc[e - 1]), root, name)
@@ -280,12 +294,16 @@ class _Builder:
         for t in cands:
             if self.ent_of[t.i] is not None and self.ent_of[t.i][0] in ("PERSON", "GPE"):
                 continue
-            if t.pos_ not in ("NOUN", "PROPN"):
+            if t.pos_ != "NOUN":
                 continue
             chunk = self.chunk_of.get(t.i)
             if chunk is None:
                 continue
             s, e = chunk
+            descriptive = any(x.dep_ in ("det", "poss") or (self.ent_of[x.i] is not None and self.ent_of[x.i][0] in ("NORP", "GPE", "ORG"))
+                              for x in doc[s:e])
+            if not descriptive:
+                continue
             if any(self.ent_of[i] is not None and self.ent_of[i][0] == "PERSON" for i in range(s, e)):
                 continue
             lem = t.lemma_.lower()
@@ -329,11 +347,19 @@ class _Builder:
         doc = self.doc
         for label, s, e in kept:
             if label == "PERSON":
+                if any(t.lower_ in INSTITUTION_WORDS for t in doc[s:e]) or doc[s:e].text.lower() in ac_platforms():
+                    continue
                 self._person(s, e)
         for label, s, e in kept:
             if label == "PERSON":
-                continue
+                if any(t.lower_ in INSTITUTION_WORDS for t in doc[s:e]) or doc[s:e].text.lower() in ac_platforms():
+                    label = "ORG"  # spaCy's PERSON on an institution or a platform name
+                else:
+                    continue
             text = doc[s:e].text
+            if (label == "ORG" and e - s == 1 and doc[s].lower_ in PORTFOLIO_WORDS and s > 0
+                    and doc[s - 1].lower_ == "of"):
+                continue  # "Secretary of State": part of a title, not an organisation
             root = self._root(s, e)
             start_char, end_char = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
             iso = ac.country_code(text)
@@ -424,6 +450,9 @@ class _Builder:
                 continue
             if self.ent_of[root.i] is not None:
                 continue
+            if root.pos_ == "PROPN":
+                self._propn_chunk(s, e, root)
+                continue
             if any(self.ent_of[i] is not None and self.ent_of[i][0] in ("PERSON", "ORG", "FAC") for i in range(s, e)):
                 continue
             lem = root.lemma_.lower()
@@ -445,7 +474,7 @@ class _Builder:
                     ci = self.by_key.get(key)
                     if ci is None:
                         ci = self._new("PERSON", key)
-                        self.clusters[ci].nominal_name = " ".join(t.text for t in body)
+                        self.clusters[ci].nominal_name = doc[body[0].i:e].text
                         self.clusters[ci].titles.add(lem)
                         self.clusters[ci].codes.append((ctry, sect))
                     self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), root)
@@ -457,10 +486,25 @@ class _Builder:
             if ci is None:
                 ci = self._new("GROUP", key)
                 cl = self.clusters[ci]
-                cl.nominal_name = " ".join(t.text for t in body)
+                cl.nominal_name = doc[body[0].i:e].text
                 cl.codes.append((ctry, sect))
                 cl.plural = root.tag_ in ("NNS", "NNPS") or lem in ("personnel", "police", "people")
             self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), root)
+
+    def _propn_chunk(self, s: int, e: int, root) -> None:
+        """A proper name spaCy's NER missed ("Governor Pence", "PENCE:"): join a known person."""
+        doc = self.doc
+        names = [t for t in doc[s:e] if t.pos_ == "PROPN" and t.lower_ not in PERSON_TITLES
+                 and t.lower_.rstrip(".") not in PERSON_TITLES and t.lower_ not in HONORIFICS]
+        if not names or names[-1].i != root.i:
+            return
+        ci = self._match_person([t.lower_ for t in names], root.i)
+        if ci is None:
+            return
+        first = names[0].i
+        ts, has_title = self._title_stretch(first)
+        ms = ts if has_title else first
+        self._add(ci, doc[ms].idx, root.idx + len(root), root, None)
 
     def _title_antecedent(self, lem: str, ctry, sect, at_tok: int, definite: bool) -> Optional[int]:
         """The person a definite title phrase ("the Ukrainian President") refers back to."""
@@ -471,11 +515,16 @@ class _Builder:
         persons = [(tok, ci) for ci, tok in last_before.items()
                    if self.clusters[ci].type == "PERSON" and self.clusters[ci].nominal_name is None]
         persons.sort(reverse=True)
-        for _, ci in persons:
+        for tok, ci in persons:
             c = self.clusters[ci]
             cc = next((x[0] for x in c.codes if x[0]), None)
-            if lem in c.titles and (ctry is None or cc is None or cc == ctry):
-                return ci
+            if lem not in c.titles:
+                continue
+            if ctry is not None and cc != ctry:
+                continue  # "the Burmese leader" is not the Senate leader of unknown country
+            if ctry is None and self.sent_of[at_tok] - self.sent_of[tok] > 10:
+                continue
+            return ci
         if definite and persons:
             ci = persons[0][1]
             c = self.clusters[ci]
@@ -567,6 +616,10 @@ class _Builder:
         if c.names:
             return max((_strip_poss(n) for n in c.names), key=len)
         return c.nominal_name or ""
+
+
+def ac_platforms() -> set:
+    return PLATFORMS
 
 
 def _strip_poss(name: str) -> str:

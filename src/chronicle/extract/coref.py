@@ -206,12 +206,31 @@ def _choose(tok, low: str, s: int, quoted: bool, cands: list[MentionRec], cluste
     if low in PLURAL:
         ok = {c.cluster for c in near if clusters[c.cluster].kind == "group" and clusters[c.cluster].plural}
     else:
+        speaker = _reported_speaker(tok)
+        if speaker is not None:
+            # "The Pentagon said it was monitoring": the subject of the saying verb.
+            for c in near:
+                if c.tok == speaker and clusters[c.cluster].kind in ("org", "gpe", "group"):
+                    return c.cluster
         if not (low == "its" or (tok.dep_.startswith("nsubj") and tok.head.lemma_ in SPEECH_LEMMAS)):
             return None
         ok = {c.cluster for c in near if clusters[c.cluster].kind in ("org", "gpe")
               or (clusters[c.cluster].kind == "group" and not clusters[c.cluster].plural)}
     if len(ok) == 1:
         return next(iter(ok))
+    return None
+
+
+def _reported_speaker(tok) -> Optional[int]:
+    """Token index of the subject of the speech verb whose complement clause holds ``tok``."""
+    if not tok.dep_.startswith("nsubj"):
+        return None
+    verb = tok.head
+    if verb.dep_ not in ("ccomp", "xcomp") or verb.head.lemma_ not in SPEECH_LEMMAS:
+        return None
+    for ch in verb.head.children:
+        if ch.dep_ == "nsubj":
+            return ch.i
     return None
 
 
