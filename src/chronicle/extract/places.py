@@ -41,6 +41,7 @@ FEATURE_PRIOR = {"CONT": 3.5, "PCLI": 4.0, "ADM1": 1.5, "PPLC": 3.0, "ADM2": -0.
 # words are mostly people and organisations
 MIN_POP_UNTAGGED = 100_000
 MIN_POP_ORG = 500_000
+MIN_POP_PERSON = 500_000
 ALT_PENALTY = 2.5
 W_COUNTRY, W_ADMIN1, W_NEAR, NEAR_KM = 4.0, 4.0, 3.0, 100.0
 
@@ -139,6 +140,9 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
                 prev = m
         elif ent.label_ == "NORP":
             add(ent.start, ent.end, "NORP", adjectival=True)
+        elif ent.label_ == "PERSON" and _prominent(gaz.lookup(ent.text), MIN_POP_PERSON):
+            # NER calls unfamiliar city names people ("struck Kharkov"); a well-known place wins
+            add(ent.start, ent.end, "PERSON")
 
     # what NER missed: capitalised runs that name a prominent place, longest first
     i = 0
@@ -184,6 +188,11 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
         if a.container is None and not a.adjectival and not b.adjectival and text[a.end:b.start].strip() == ",":
             a.container = b
     return mentions
+
+
+def _prominent(cands, min_pop: int) -> bool:
+    return any(c.kind == gz.NAME_MAIN and (c.feature in ("PCLI", "CONT", "ADM1", "PPLC") or c.population >= min_pop)
+               for c in cands)
 
 
 def _within(entry: gz.Entry, container: gz.Entry) -> bool:
