@@ -58,7 +58,8 @@ def page(fetch: Callable[[int, int], list], limit: int, cursor: Optional[str], p
             "next_cursor": encode_cursor(offset + limit, params) if more else None}
 
 
-def all_pages(fetch: Callable[[int, int], list], size: int = DOWNLOAD_PAGE) -> Iterator:
+def all_pages(fetch: Callable[[int, int], list], size: Optional[int] = None) -> Iterator:
+    size = size or DOWNLOAD_PAGE
     offset = 0
     while True:
         rows = fetch(size, offset)
