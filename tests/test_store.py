@@ -155,9 +155,11 @@ def test_search_filters(full):
     assert ids(entity="Zelensky") == ["kursk"]  # alias
     assert ids(event_type="protest") == ["kyiv"]
     assert ids(country="PRK") == ["kursk"]     # event target
-    assert ids(country="UA") == ["kyiv"]       # place, alpha-2
-    assert ids(country="RUS") == ["moscow"]
-    assert ids(country="UKR", source="CNN") == ["kursk", "moscow"]
+    assert ids(country="ukr") == ["kursk", "kyiv", "moscow"]  # kyiv only by its place, coded UA
+    assert ids(country="UA") == ["kursk", "kyiv", "moscow"]   # alpha-2 finds alpha-3 actors too
+    assert ids(country="RUS") == ["kursk", "moscow"]          # Kursk Oblast is coded RU
+    assert ids(country="UKR", source="BBC") == ["kyiv"]
+    assert ids(country=["PRK", "ZZZ"]) == ["kursk"]
     assert ids(entity="Nobody") == []
     with pytest.raises(UsageError):
         full.search("x", colour="red")
@@ -188,7 +190,7 @@ def test_count_and_facets(full):
     assert [d["value"] for d in f["day"]] == ["2025-01-11", "2025-02-02", "2025-03-05"]
     assert {d["value"]: d["count"] for d in f["event_type"]} == {"ASSAULT": 1, "PROTEST": 1, "AGREE": 1, "CONSULT": 1}
     countries = {d["value"]: d["count"] for d in f["country"]}
-    assert countries["UKR"] == 2 and countries["RU"] == 2 and countries["PRK"] == 1 and countries["UA"] == 1
+    assert countries == {"UKR": 3, "RUS": 2, "PRK": 1}  # places' alpha-2 folded into alpha-3
     assert {d["value"]: d["count"] for d in f["speaker"]} == {"Volodymyr Zelenskyy": 2, "the mayor": 1}
     g = full.facets("prisoners", source="CNN")
     assert g["source"] == [{"value": "CNN", "count": 1}]

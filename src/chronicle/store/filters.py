@@ -11,6 +11,7 @@ from sqlalchemy import and_, exists, func, or_, select, true
 
 from ..errors import UsageError
 from . import tables as T
+from .countries import both
 
 FILTERS = ("date_from", "date_to", "source", "entity", "event_type", "country")
 
@@ -35,8 +36,9 @@ def conditions(**filters) -> list:
     - ``source``: exact ``article.source`` (a list means any of them);
     - ``entity``: an entity of that name or alias (case-insensitive) in the article;
     - ``event_type``: a PLOVER type (case-insensitive; list allowed) among the article's events;
-    - ``country``: a country code among the article's entities/event actors/targets (ISO alpha-3)
-      or places (alpha-2, GeoNames); list allowed.
+    - ``country``: a country among the article's entities, event actors/targets or places, as
+      ISO alpha-3 or alpha-2 (either finds both: ``UKR`` also matches places coded ``UA``);
+      list allowed.
     """
     unknown = set(filters) - set(FILTERS)
     if unknown:
@@ -58,7 +60,7 @@ def conditions(**filters) -> list:
         types = [str(t).upper() for t in _many(f["event_type"])]
         out.append(exists(select(1).where(T.events.c.article_id == a.id, T.events.c.type.in_(types))))
     if "country" in f:
-        codes = [str(c).upper() for c in _many(f["country"])]
+        codes = sorted(set().union(*(both(str(c)) for c in _many(f["country"]))))
         e, v, p = T.entities.c, T.events.c, T.places.c
         out.append(or_(
             exists(select(1).where(e.article_id == a.id, e.country.in_(codes))),

@@ -10,6 +10,8 @@ import hashlib
 import json
 from datetime import datetime, timezone
 
+from .countries import alpha3
+
 
 def dumps(record: dict) -> str:
     """The stored form: key order kept, so ``get`` returns exactly what was given."""
@@ -86,6 +88,7 @@ def child_rows(record: dict) -> dict[str, list[dict]]:
         out["places"].append({
             "article_id": aid, "id": p["id"], "name": p.get("name"), "geonameid": p.get("geonameid"),
             "lat": p.get("lat"), "lon": p.get("lon"), "country": p.get("country"),
+            "country3": alpha3(p.get("country")),
             "feature": p.get("feature"), "start": s, "end": e_, "text": tx,
         })
     for v in record.get("events") or []:

@@ -415,8 +415,8 @@ class Store:
         """Counts for faceted browsing over the articles matching ``query`` and filters.
 
         ``{"source": [...], "day": [...], "event_type": [...], "country": [...], "speaker": [...]}``,
-        each a list of ``{"value", "count"}``. source/day/country count articles (country: codes
-        of entities, event actors/targets and places, alpha-3 and alpha-2 as stored);
+        each a list of ``{"value", "count"}``. source/day/country count articles (country: ISO
+        alpha-3 of entities, event actors/targets and places, each article once per country);
         event_type counts events; speaker counts attributions. Lists are most-frequent first and
         cut at ``limit`` (None: all), except ``day``, which is complete and in date order.
         """
@@ -432,7 +432,7 @@ class Store:
             select(e.article_id.label("aid"), e.country.label("code")).where(e.country.is_not(None)),
             select(v.article_id, v.actor_country).where(v.actor_country.is_not(None)),
             select(v.article_id, v.target_country).where(v.target_country.is_not(None)),
-            select(p.article_id, p.country).where(p.country.is_not(None)),
+            select(p.article_id, func.coalesce(p.country3, p.country)).where(p.country.is_not(None)),
         ).subquery()
 
         def grouped(col, cond, by_value=False, cap=limit):

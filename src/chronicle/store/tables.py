@@ -113,12 +113,14 @@ places = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("country", String(2)),
+    Column("country3", String(3)),  # alpha-3 of ``country``, to match actor codes
     Column("feature", String(10)),
     Column("start", Integer),
     Column("end", Integer),
     Column("text", Text),
     Index("ix_places_article", "article_id", "id", unique=True),
     Index("ix_places_country", "country"),
+    Index("ix_places_country3", "country3"),
     Index("ix_places_geonameid", "geonameid"),
 )
 
