@@ -450,7 +450,7 @@ class _Builder:
                 continue
             if self.ent_of[root.i] is not None:
                 continue
-            if root.pos_ == "PROPN":
+            if root.pos_ == "PROPN" and root.lower_ not in PERSON_TITLES:
                 self._propn_chunk(s, e, root)
                 continue
             if any(self.ent_of[i] is not None and self.ent_of[i][0] in ("PERSON", "ORG", "FAC") for i in range(s, e)):
