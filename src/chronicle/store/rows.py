@@ -14,8 +14,19 @@ from .countries import alpha3
 
 
 def dumps(record: dict) -> str:
-    """The stored form: key order kept, so ``get`` returns exactly what was given."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    """The stored form: key order kept, so ``get`` returns exactly what was given. The article
+    text is left out (it is in ``articles.text`` already; see ``loads``)."""
+    art = record["article"]
+    slim = {**record, "article": {**art, "text": None}} if "text" in art else record
+    return json.dumps(slim, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(raw: str, text: str) -> dict:
+    """The record from its stored form and the article text."""
+    record = json.loads(raw)
+    if record.get("article", {}).get("text") is None:
+        record["article"]["text"] = text
+    return record
 
 
 def record_hash(record: dict) -> str:

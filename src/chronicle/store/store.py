@@ -246,8 +246,9 @@ class Store:
     def get(self, article_id: str) -> dict | None:
         """The stored record exactly as given to ``upsert``, or None."""
         with self._connect() as conn:
-            raw = conn.execute(select(T.articles.c.record).where(T.articles.c.id == article_id)).scalar()
-        return None if raw is None else json.loads(raw)
+            row = conn.execute(select(T.articles.c.record, T.articles.c.text)
+                               .where(T.articles.c.id == article_id)).first()
+        return None if row is None else rows.loads(row[0], row[1])
 
     def count(self, **filters) -> int:
         """Number of stored articles matching the filters (see ``filters.conditions``)."""
@@ -268,13 +269,13 @@ class Store:
         last = 0
         while True:
             with self._connect() as conn:
-                batch = conn.execute(select(T.articles.c.pk, T.articles.c.record)
+                batch = conn.execute(select(T.articles.c.pk, T.articles.c.record, T.articles.c.text)
                                      .where(cond, T.articles.c.pk > last)
                                      .order_by(T.articles.c.pk).limit(batch_size)).all()
             if not batch:
                 return
-            for _pk, raw in batch:
-                yield json.loads(raw)
+            for _pk, raw, text in batch:
+                yield rows.loads(raw, text)
             last = batch[-1][0]
 
     def ids(self, **filters) -> list[str]:

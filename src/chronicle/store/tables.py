@@ -1,7 +1,8 @@
 """The relational layout of stored records (dialect-neutral SQLAlchemy Core).
 
 The full ``chronicle/1`` record is kept verbatim in ``articles.record`` (Text, not JSON/JSONB:
-JSONB reorders keys, and ``Store.get`` must give back exactly what was stored). The other tables
+JSONB reorders keys, and ``Store.get`` must give back exactly what was stored), except for the
+article text, which lives once, in ``articles.text`` (``rows.dumps``/``rows.loads``). The other tables
 are derived, query-friendly projections of that record; they can always be rebuilt from it,
 which is what migrations do.
 
