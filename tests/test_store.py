@@ -357,3 +357,11 @@ def test_concurrent_writers_on_one_file(tmp_path):
     assert stores[0].count() == stores[1].count() == 30
     for s in stores:
         s.close()
+
+
+def test_search_order_by_date(full):
+    assert [h["id"] for h in full.search("prisoners OR soldiers", order="newest")] == ["moscow", "kyiv", "kursk"]
+    assert [h["id"] for h in full.search("prisoners OR soldiers", order="oldest")] == ["kursk", "kyiv", "moscow"]
+    assert [h["id"] for h in full.search("", order="oldest")] == ["kursk", "kyiv", "moscow"]
+    with pytest.raises(UsageError):
+        full.search("x", order="random")

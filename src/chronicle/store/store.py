@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, event, exists, func, or_, select, union
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
-from ..errors import StoreError
+from ..errors import StoreError, UsageError
 from . import filters as F
 from . import migrations, rows
 from . import tables as T
@@ -287,15 +287,18 @@ class Store:
     # -- search -----------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20, offset: int = 0,
-               markers: tuple[str, str] | None = None, **filters) -> list[dict]:
+               markers: tuple[str, str] | None = None, order: str = "rank", **filters) -> list[dict]:
         """Articles matching ``query``, best first, as dicts with id, title, published, source,
         url, snippet (matches wrapped in ``markers``) and rank (higher is better).
 
         Any text is accepted: ``"quoted phrases"``, ``OR``/``NOT``, ``prefix*`` work, all other
         punctuation is taken literally (see ``search.fts5_query``). An empty query lists the
         filtered articles newest first, with the start of the text as snippet and rank None; a
-        query with no searchable term (only punctuation) matches nothing.
+        query with no searchable term (only punctuation) matches nothing. ``order``: ``rank``
+        (default), ``newest`` or ``oldest`` (by published date).
         """
+        if order not in ("rank", "newest", "oldest"):
+            raise UsageError(f"unknown search order {order!r}; use rank, newest or oldest")
         markers = tuple(markers or self.markers)
         a = T.articles.c
         cols = [a.id, a.title, a.published, a.source, a.url]
@@ -307,8 +310,11 @@ class Store:
                     .where(F.where(**filters)).order_by(a.published.desc(), a.pk.desc()))
         else:
             frm, match, rank, snip = parts
-            stmt = (select(*cols, snip, rank).select_from(frm).where(match, F.where(**filters))
-                    .order_by(rank.desc(), a.pk))
+            stmt = select(*cols, snip, rank).select_from(frm).where(match, F.where(**filters))
+            stmt = stmt.order_by(rank.desc(), a.pk) if order == "rank" else stmt
+        if order != "rank":
+            by = a.published.desc() if order == "newest" else a.published.asc()
+            stmt = stmt.order_by(None).order_by(by, a.pk.desc() if order == "newest" else a.pk)
         stmt = stmt.limit(limit).offset(offset)
         with self._connect() as conn:
             out = [dict(r) for r in conn.execute(stmt).mappings()]
