@@ -187,15 +187,32 @@ def _merge_split_quotes(doc, text, qgroups, cues) -> list[QuoteGroup]:
             prev = out[-1]
             a, b = prev.segments[-1], g.segments[0]
             gap = text[a.close + 1:b.open]
-            if (a.closed and a.para == b.para and 0 < len(gap) <= 80 and "\n" not in gap
-                    and re.match(r"^\s*[,—–-]", gap) and re.search(r"[,:—–-]\s*$", gap)
-                    and re.search(r"[,!?]\W*$", text[a.start:a.close + 1])):
+            if (a.closed and a.para == b.para and 0 < len(gap) <= 250 and "\n" not in gap
+                    and not re.search(r"[.!?]\s+[A-Z\"“]", gap.rstrip())
+                    and re.search(r"[,:.—–-]\s*$", gap)
+                    and (re.match(r"^\s*[,—–-]", gap) or re.search(r"[,!?—–-]\W*$", text[a.start:a.close]))):
                 toks = _tokens_between(doc, a.close + 1, b.open)
-                if any(_is_cue(t, cues) for t in toks) and len([t for t in toks if t.is_alpha]) <= 8:
+                alpha = [t for t in toks if t.is_alpha]
+                if (any(_is_cue(t, cues) for t in alpha[:8]) and (len(gap) <= 80 or gap.rstrip()[-1:] == ".")
+                        and (not gap.rstrip().endswith(".") or not _has_post_cue(doc, text, g.segments[-1], cues))):
+                    # "A," he said, "B."  and  "A," he said. "B."  (B without a cue of its own)
                     prev.segments.extend(g.segments)
                     continue
         out.append(QuoteGroup(list(g.segments)))
     return out
+
+
+def _has_post_cue(doc, text, seg, cues) -> bool:
+    lo = seg.close + 1
+    end = text.find("\n", lo)
+    end = len(text) if end < 0 else end
+    hi = min(end, lo + 80)
+    for t in _tokens_between(doc, lo, hi):
+        if t.text in (".", "!", "?") or t.text in '"“':
+            return False
+        if _is_cue(t, cues):
+            return True
+    return False
 
 
 def _words(text: str) -> int:
