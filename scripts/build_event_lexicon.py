@@ -44,12 +44,13 @@ VERB_OVERRIDES = {
     # COERCE
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"),
     "imprison": ("COERCE", "arrest"), "charge": ("COERCE", "arrest"), "deport": ("COERCE", "deport"),
-    "seize": ("COERCE", "seize"), "confiscate": ("COERCE", "seize"),
+    "confiscate": ("COERCE", "seize"),
     "occupy": ("COERCE", "seize"), "annex": ("COERCE", "seize"), "ban": ("COERCE", "ban"),
-    "censor": ("COERCE", "censor"), "blockade": ("COERCE", "restrict"), "restrict": ("COERCE", "restrict"),
+    "censor": ("COERCE", "censor"), "restrict": ("COERCE", "restrict"),
     "hack": ("COERCE", "cyber"), "outlaw": ("COERCE", "ban"), "prosecute": ("COERCE", "arrest"),
     "indict": ("COERCE", "arrest"), "sentence": ("COERCE", "arrest"), "convict": ("SANCTION", "convict"),
-    "raze": ("ASSAULT", "destroy"), "demolish": ("ASSAULT", "destroy"),
+    "raze": ("ASSAULT", "destroy"), "blockade": ("ASSAULT", None), "cancel": ("REJECT", None),
+    "refute": ("REJECT", None), "seize": ("ASSAULT", "seize"), "overrun": ("ASSAULT", None), "demolish": ("ASSAULT", "destroy"),
     # PLV / PLOVER 2.0 readings: findings of guilt and charges are ACCUSE; expulsions and cuts SANCTION
     "summon": ("ACCUSE", "disapprove"), "complain": ("ACCUSE", "allege"), "convict": ("ACCUSE", "allege"),
     "charge": ("ACCUSE", "allege"), "indict": ("ACCUSE", "allege"), "prosecute": ("ACCUSE", "allege"),
@@ -114,7 +115,7 @@ VERB_OBJ_OVERRIDES = {
     "open fire": ("ASSAULT", "firearms"), "step down": ("RETREAT", "resign"), "set fire": ("ASSAULT", "destroy"),
     "take hostage": ("ASSAULT", "abduct"), "take prisoner": ("ASSAULT", "abduct"), "take part": None,
     "take place": None, "take power": ("COERCE", None), "take control": ("COERCE", "seize"),
-    "take over": ("COERCE", "seize"), "take custody": ("COERCE", "arrest"),
+    "take custody": ("COERCE", "arrest"),
     "communicate with": None, "communicate communication": None,
     "call for": ("REQUEST", None), "call on": ("REQUEST", None), "call upon": ("REQUEST", None),
     "call out": ("ACCUSE", "disapprove"), "find guilty": ("ACCUSE", "allege"), "find liable": ("ACCUSE", "allege"),
@@ -133,6 +134,14 @@ VERB_OBJ_OVERRIDES = {
     "send troop": ("MOBILIZE", "troops"), "send soldier": ("MOBILIZE", "troops"), "send force": ("MOBILIZE", "troops"),
     "send team": ("AID", None), "give warning": ("THREATEN", None), "issue warning": ("THREATEN", None),
     "grant access": ("RETREAT", "access"), "allow access": ("RETREAT", "access"),
+    "go strike": ("PROTEST", "strike"), "go protest": ("PROTEST", "demo"), "remain alert": ("MOBILIZE", "troops"),
+    "put alert": ("MOBILIZE", "troops"), "place alert": ("MOBILIZE", "troops"), "beef presence": ("MOBILIZE", "troops"),
+    "beef up": ("MOBILIZE", "troops"), "intensify force": ("MOBILIZE", "troops"), "strengthen force": ("MOBILIZE", "troops"),
+    "boost presence": ("MOBILIZE", "troops"), "increase presence": ("MOBILIZE", "troops"),
+    "violate ceasefire": ("ASSAULT", None), "violate cease-fire": ("ASSAULT", None), "violate truce": ("ASSAULT", None),
+    "violate agreement": ("ASSAULT", None), "use shield": ("ASSAULT", "abduct"), "hold shield": ("ASSAULT", "abduct"),
+    "take control": ("ASSAULT", "seize"), "seize control": ("ASSAULT", "seize"), "take over": ("ASSAULT", "seize"),
+    "hold hostage": ("ASSAULT", "abduct"), "give permission": ("AID", None),
 }
 
 # Verbs that are never PLOVER events on their own (CAMEO codes them through object patterns only).
@@ -164,7 +173,10 @@ NOUNS = {
     "visit": ("CONSULT", "visit"), "call": ("CONSULT", "phone"), "summit": ("CONSULT", "multilateral"),
     "discussion": ("CONSULT", None), "consultation": ("CONSULT", None),
     "sanction": ("COERCE", "restrict"), "martial law": ("COERCE", "martial-law"), "embargo": ("COERCE", "restrict"), "ban": ("COERCE", "ban"),
-    "curfew": ("COERCE", "curfew"), "blockade": ("COERCE", "restrict"), "restriction": ("COERCE", "restrict"),
+    "curfew": ("COERCE", "curfew"), "blockade": ("ASSAULT", None), "bombardment": ("ASSAULT", "heavy-weapons"),
+    "warfare": ("ASSAULT", None), "war": ("ASSAULT", None), "mediation": ("CONSULT", "third-party"),
+    "mediation effort": ("CONSULT", "third-party"), "peace effort": ("CONSULT", None), "crackdown": ("COERCE", None),
+    "hostilities": ("ASSAULT", None), "exercises": ("COOPERATE", "military"), "joint exercise": ("COOPERATE", "military"), "restriction": ("COERCE", "restrict"),
     "lawsuit": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"), "complaint": ("ACCUSE", "allege"),
     "accusation": ("ACCUSE", "allege"), "charge": ("ACCUSE", "allege"), "investigation": ("ACCUSE", "investigate"),
     "probe": ("ACCUSE", "investigate"), "criticism": ("ACCUSE", "disapprove"), "condemnation": ("ACCUSE", "disapprove"),
@@ -186,7 +198,7 @@ SUPPORT_VERBS = {
     "send", "receive", "get", "make", "issue", "begin", "start", "continue", "step", "level", "lodge", "grant",
     "extend", "announce", "unleash", "resume", "have", "reach", "seal", "open", "declare", "wage",
     "intensify", "escalate", "place", "slap", "take", "join", "organize", "organise", "perform", "commit",
-    "execute", "agree", "conclude", "ink", "order", "pledge", "promise", "express", "reiterate", "voice",
+    "execute", "commence", "agree", "conclude", "ink", "order", "pledge", "promise", "express", "reiterate", "voice",
 }
 # Support verbs whose subject is the recipient ("Y received aid"), not the actor.
 RECIPIENT_VERBS = {"receive", "get", "obtain", "accept"}

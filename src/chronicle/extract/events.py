@@ -53,6 +53,8 @@ _GOVERNING_LEMMAS = {"order", "instruct", "tell", "ask", "force", "compel", "all
 # Types whose deployed/acting forces are the subject even in a passive without "by".
 _SELF_TYPES = {"MOBILIZE", "PROTEST", "RETREAT"}
 _COUNT_FROM_ACTOR = {"MOBILIZE", "PROTEST"}
+_VERBAL_ATTACK = {"scathing", "verbal", "stinging", "blistering", "extraordinary", "fierce", "sharp", "personal",
+                  "bitter", "scathing", "vitriolic", "furious", "strong", "harsh", "veiled", "thinly"}
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -221,7 +223,10 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         return None  # the denied act is coded (negated); the denial itself adds nothing
     if governed_by is not None:
         return None  # the threat/demand/promise is the event; the embedded act did not happen
-    if modality == "planned":
+    if negated and trig.type in _COOPERATIVE | {"AGREE"}:
+        # "did not give permission", "will not lift the ban": a refusal (PLOVER REJECT), which happened
+        trig, negated = trig._replace(type="REJECT", mode=None), False
+    elif modality == "planned":
         if trig.type in _COOPERATIVE:
             trig = trig._replace(type="AGREE", mode=None)
         elif trig.type in _CONFLICTUAL:
@@ -241,8 +246,17 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
     target = R.role(document, target_h)
+    if trig.noun is not None and trig.type == "ASSAULT" and any(
+            c.dep_ == "amod" and c.lower_ in _VERBAL_ATTACK for c in trig.noun.children):
+        trig = trig._replace(type="ACCUSE", mode="disapprove")  # "a scathing attack on the government"
+    if verb.lemma_.lower() == "call" and trig.source == "verb" and target_h is not None and \
+            target_h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and \
+            not any(c.dep_ in ("oprd", "ccomp", "attr") for c in verb.children):
+        trig = trig._replace(type="CONSULT", mode="phone")  # "Trump called King Salman"
     if trig.type == "MOBILIZE" and "peacekeep" in verb.sent.text.lower():
         trig = trig._replace(type="AID", mode="peacekeeping")
+    if trig.type == "ASSAULT" and trig.mode == "seize" and actor.sector in ("COP", "JUD"):
+        trig = trig._replace(type="COERCE")  # police confiscation
     if trig.type == "ASSAULT" and trig.mode == "abduct" and target is not None and \
             target.sector not in (None, "MIL", "REB", "CVL") and actor.sector in ("COP", "GOV", "JUD"):
         trig = trig._replace(type="COERCE", mode="arrest")  # police "capturing" a suspect is an arrest
