@@ -202,28 +202,38 @@ def show(
 @app.command()
 def export(
     format: str = typer.Option("jsonl", "--format", help="jsonl, csv, geojson or parquet."),
+    table: str = typer.Option("events", help="For csv/parquet: events, attributions, entities or articles."),
     db: Optional[str] = typer.Option(None, help=DB_HELP),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout; "
-                                                                        "required for parquet)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Only articles published on or after this date."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Only articles published on or before this date."),
+    source: Optional[str] = typer.Option(None, help="Only articles from this source."),
+    entity: Optional[str] = typer.Option(None, help="Only articles mentioning this entity (name or alias)."),
+    event_type: Optional[str] = typer.Option(None, "--type", help="Only events of this PLOVER type."),
+    country: Optional[str] = typer.Option(None, help="Only articles with places/actors in this country."),
 ):
-    """Export every stored record (never capped)."""
+    """Export every stored record matching the filters (complete, never capped)."""
+    from .errors import UsageError
+    from .export import BINARY_FORMATS
     from .export import export as do_export
     from .store import Store
 
-    binary = format == "parquet"
-    if binary and output is None:
-        raise typer.BadParameter("parquet needs --output FILE", param_hint="--output")
+    filters = {k: v for k, v in dict(date_from=date_from, date_to=date_to, source=source, entity=entity,
+                                     event_type=event_type, country=country).items() if v}
+    binary = format in BINARY_FORMATS
     store = Store(_db_url(db))
     try:
         if output is None:
-            do_export(store, format, sys.stdout)
+            rows = do_export(store, format, sys.stdout.buffer if binary else sys.stdout, table=table, **filters)
         else:
-            with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8", newline="") as fh:
-                do_export(store, format, fh)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--format")
+            with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                      newline=None if binary else "") as fh:
+                rows = do_export(store, format, fh, table=table, **filters)
+    except UsageError as exc:
+        raise typer.BadParameter(str(exc))
     finally:
         store.close()
+    err.print(f"{rows} rows exported")
 
 
 @app.command()
