@@ -44,6 +44,35 @@
     });
   }
   svg.setAttribute("viewBox", "0 0 " + W + " " + H.toFixed(0));
+  function scaleDots(k) {
+    // keep dots the same size on screen whatever the zoom
+    Array.prototype.forEach.call(svg.querySelectorAll("circle.event-dot"), function (c) {
+      c.setAttribute("r", (parseFloat(c.getAttribute("data-r")) * k).toFixed(2));
+    });
+  }
+  function zoomTo(points) {
+    // Frame the events (at least a quarter of the world wide), keeping the map's aspect ratio.
+    if (!points.length) return;
+    var xs = points.map(function (c) { return x(c[0]); }), ys = points.map(function (c) { return y(c[1]); });
+    var minW = W / 4, ratio = H / W, pad = 40;
+    var x0 = Math.min.apply(null, xs) - pad, x1 = Math.max.apply(null, xs) + pad;
+    var y0 = Math.min.apply(null, ys) - pad, y1 = Math.max.apply(null, ys) + pad;
+    var w = Math.max(x1 - x0, (y1 - y0) / ratio, minW), h = w * ratio;
+    var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    var vx = Math.min(Math.max(cx - w / 2, 0), W - w), vy = Math.min(Math.max(cy - h / 2, 0), H - h);
+    if (w >= W) { vx = 0; vy = 0; w = W; h = H; }
+    svg.setAttribute("viewBox", [vx, vy, w, h].map(function (v) { return v.toFixed(1); }).join(" "));
+    scaleDots(w / W);
+    var btn = document.getElementById("map-world");
+    if (btn) {
+      btn.hidden = false;
+      btn.addEventListener("click", function () {
+        svg.setAttribute("viewBox", "0 0 " + W + " " + H.toFixed(0));
+        scaleDots(1);
+        btn.hidden = true;
+      });
+    }
+  }
   var base = el("g", {id: "basemap"}), dots = el("g", {id: "events-layer"});
   drawGraticule(base);
   svg.appendChild(base);
@@ -73,6 +102,7 @@
       var a = el("a", {href: "/articles/" + encodeURIComponent(p.article_id) + "#r-" + encodeURIComponent(p.id)});
       var dot = el("circle", {class: "event-dot", cx: x(g.c[0]).toFixed(1), cy: y(g.c[1]).toFixed(1),
                               r: Math.min(4 + 2 * Math.sqrt(g.items.length), 16), "data-place": p.place_name || ""});
+      dot.setAttribute("data-r", dot.getAttribute("r"));
       var t = el("title", {});
       t.textContent = (p.place_name || "") + ": " + g.items.map(function (q) {
         return q.type + (q.mode ? "/" + q.mode : "") + " " + (q.actor_name || "?") + " → " + (q.target_name || "—") +
@@ -84,6 +114,7 @@
       n += g.items.length;
     });
     svg.setAttribute("data-events-loaded", String(n));
+    zoomTo(Object.keys(byPlace).map(function (k) { return byPlace[k].c; }));
     var cap = document.getElementById("map-caption");
     if (cap) cap.textContent = n + " located event" + (n === 1 ? "" : "s") + " at " + Object.keys(byPlace).length +
       " place" + (Object.keys(byPlace).length === 1 ? "" : "s") + ". Country outlines: Natural Earth (public domain) via world-atlas.";
