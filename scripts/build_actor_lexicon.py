@@ -66,6 +66,14 @@ CURATED_AGENTS = {
     "congresswoman": "LEG", "legislator": "LEG", "legislators": "LEG", "mp": "LEG", "mps": "LEG",
     "rebels": "REB", "militants": "REB", "insurgents": "REB", "separatists": "REB",
     "news agency": "JRN", "broadcaster": "JRN", "newspaper": "JRN", "outlet": "JRN",
+    # State military equipment is coded MIL (PLOVER: "all state-military personnel/equipment").
+    "aircraft": "MIL", "warplane": "MIL", "warplanes": "MIL", "fighter jet": "MIL",
+    "fighter jets": "MIL", "jets": "MIL", "tank": "MIL", "tanks": "MIL", "helicopter": "MIL",
+    "helicopters": "MIL", "gunship": "MIL", "gunships": "MIL", "drone": "MIL", "drones": "MIL",
+    "artillery": "MIL", "warship": "MIL", "warships": "MIL", "gunboat": "MIL", "gunboats": "MIL",
+    "navy": "MIL", "air force": "MIL", "air forces": "MIL", "missile": "MIL", "missiles": "MIL",
+    "airstrike": "MIL", "airstrikes": "MIL", "air strike": "MIL", "air strikes": "MIL",
+    "peacekeeper": "MIL", "peacekeepers": "MIL", "peacekeeping force": "MIL",
     "prisoners of war": "MIL", "prisoner of war": "MIL", "pows": "MIL", "pow": "MIL",
 }
 
@@ -125,7 +133,10 @@ CURATED_COUNTRIES = {
     "russian federation": "RUS", "soviet": None, "burma": "MMR", "burmese": "MMR",
     "the netherlands": "NLD", "holland": "NLD", "dutch": "NLD", "south korean": "KOR",
     "palestinian": "PSE", "palestinians": "PSE", "palestine": "PSE", "gaza": "PSE",
-    "taiwan": "TWN", "taiwanese": "TWN", "kosovo": "XKX",
+    "taiwan": "TWN", "taiwanese": "TWN", "kosovo": "XKX", "bosnia": "BIH", "bosnian": "BIH",
+    "west bank": "PSE", "northern ireland": "GBR", "northern irish": "GBR", "scotland": "GBR",
+    "wales": "GBR", "england": "GBR", "congolese": None, "kampuchea": "KHM", "kampuchean": "KHM",
+    "ivory coast": "CIV", "czech": "CZE", "czech republic": "CZE", "kurdish": None,
 }
 
 # Capitals used for their governments ("Kyiv said", "Moscow's troops"): code a phrase's
@@ -260,7 +271,7 @@ def _current_code(codes: list[tuple[str, str]]) -> str | None:
 
 
 def parse_actor_file(path: Path, iso3: set[str], country_blocks: dict[str, str],
-                     actors: dict[str, list]) -> None:
+                     actors: dict[str, list], places: dict[str, str]) -> None:
     names: list[str] = []
     codes: list[tuple[str, str]] = []
     comment_person = False
@@ -273,10 +284,13 @@ def parse_actor_file(path: Path, iso3: set[str], country_blocks: dict[str, str],
             return
         country, sector = _split_code(code.split()[0], iso3)
         if sector is None and country is not None and len(code.strip()) == 3:
-            # A bare country block (country names, cities, rivers): only its first names are
-            # names of the state; the rest are places, left to the geocoder.
+            # A bare country block (country names, cities, rivers): its first name is the
+            # state's; the rest are places, kept apart as a last-resort country hint.
             for n in names[:1]:
                 country_blocks.setdefault(n, country)
+            for n in names[1:]:
+                if len(n) >= 3:
+                    places.setdefault(n, country)
             return
         if country is None and sector is None:
             return
@@ -319,10 +333,11 @@ def build(shared: Path) -> dict:
     agents = parse_agents(shared / "ngec_assets" / "PLOVER_agents.txt")
     actors: dict[str, list] = {}
     blocks: dict[str, str] = {}
+    places: dict[str, str] = {}
     cd = shared / "cameo_dicts"
     for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                  "Phoenix.MilNonState.actors.txt"):
-        parse_actor_file(cd / name, iso3 | {"PSE"}, blocks, actors)
+        parse_actor_file(cd / name, iso3 | {"PSE"}, blocks, actors, places)
     for name, code in blocks.items():
         if code in iso3:
             countries.setdefault(name, code)
@@ -349,10 +364,15 @@ def build(shared: Path) -> dict:
         if v[0] is not None and v[0] not in valid:
             v[0] = None
     actors = {k: v for k, v in actors.items() if v[0] or v[1]}
+    # Names that are also ordinary words or other tables' keys make bad place hints.
+    places = {k: v for k, v in places.items()
+              if v in valid and k not in countries and k not in metonyms and k not in agents
+              and k not in actors and not k.isdigit()}
     return {
         "version": 1,
         "countries": dict(sorted(countries.items())),
         "metonyms": dict(sorted(metonyms.items())),
+        "places": dict(sorted(places.items())),
         "names": dict(sorted(names.items())),
         "agents": dict(sorted(agents.items())),
         "actors": dict(sorted(actors.items())),

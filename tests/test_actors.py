@@ -28,7 +28,7 @@ from conftest import shared
     ("spokesman for the Ukrainian military", ("UKR", "MIL")),
     ("Russian President Vladimir Putin", ("RUS", "GOV")),
     ("a senior U.S. official", ("USA", "GOV")),
-    ("police in Kharkiv", (None, "COP")),
+    ("police in Kharkiv", ("UKR", "COP")),
     ("Moscow's forces", ("RUS", "MIL")),
     ("Ukraine", ("UKR", None)),
 ])

@@ -23,6 +23,7 @@ _LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "actor_lexicon
 # country but "troops near Kyiv" should not make Kyiv the troops' owner first).
 _PREPS = {"of", "for", "in", "from", "at", "on", "with", "near", "to", "by", "against", "under",
           "who", "which", "that", ","}
+_OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 _TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9\-]|\.(?=[A-Za-z]))*\.?|\d+|,")
 
 
@@ -32,13 +33,14 @@ class Lexicon(NamedTuple):
     actors: dict
     metonyms: dict
     names: dict
+    places: dict
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled lexicon; read once per process (about 30 ms)."""
     data = json.loads(gzip.decompress(_LEXICON_PATH.read_bytes()).decode("utf-8"))
-    return Lexicon(data["countries"], data["agents"], data["actors"], data["metonyms"], data["names"])
+    return Lexicon(data["countries"], data["agents"], data["actors"], data["metonyms"], data["names"], data.get("places", {}))
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
@@ -110,6 +112,9 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
                        or m.end - m.start == actor.end - actor.start]
     if not country_matches:
         country_matches = [m for m in _matches(words, lex.metonyms) if capital[m.start]]
+    if not country_matches and actor is None:
+        # Last resort: a city or region of one country ("Monrovia", "Tel Aviv").
+        country_matches = [m for m in _matches(words, lex.places) if all(capital[m.start:m.end:2])]
     country = None
     if country_matches:
         pre = [m for m in country_matches if m.start <= head]
@@ -124,7 +129,9 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
         out["country"] = country
 
     agent_ms = _matches(words, lex.agents, lemmas)
-    if actor is not None:
+    if actor is not None and a_sector not in (None, "ELI"):
+        # The dictionary's role wins over words of its own name ("Security Service ...");
+        # a title in the text beats an out-of-office default ("President Bill Clinton").
         agent_ms = [m for m in agent_ms if not (actor.start <= m.start and m.end <= actor.end)]
     if agent_ms:
         def rank(m: Match):
@@ -141,7 +148,14 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
             out["agent"] = m.key
             out["sectors"] = m.value
             out["sector"] = m.value[:3]
+            if m.start > 0 and words[m.start - 1] in ("former", "ex", "ex-", "exiled", "ousted") \
+                    and out["sector"] in _OFFICE_SECTORS:
+                out["sector"] = "ELI"  # PLOVER: former officials are elites
             break
+    if out["sector"] is None and out["country"] and 0 <= head < len(words):
+        hw = words[head]
+        if hw.endswith("s") and lex.countries.get(hw) and hw != (lex.names.get(lex.countries[hw], "").lower()):
+            out["sector"] = "CVL"  # "Palestinians", "168 Liberians": people of a country
     if out["sector"] is None and a_sector:
         out["sector"] = a_sector
         out["sectors"] = a_sector
