@@ -49,6 +49,9 @@ VERB_OVERRIDES = {
     "censor": ("COERCE", "censor"), "restrict": ("COERCE", "restrict"),
     "hack": ("COERCE", "cyber"), "outlaw": ("COERCE", "ban"), "prosecute": ("COERCE", "arrest"),
     "indict": ("COERCE", "arrest"), "sentence": ("COERCE", "arrest"), "convict": ("SANCTION", "convict"),
+    "apologize": ("SUPPORT", None), "apologise": ("SUPPORT", None), "forgive": ("SUPPORT", None),
+    "allow": ("CONCEDE", None), "permit": ("CONCEDE", None), "pressure": ("REQUEST", None), "push": ("REQUEST", None),
+    "renege": ("REJECT", None), "lift": ("RETREAT", "ease"), "demobilize": ("RETREAT", "disarm"),
     "raze": ("ASSAULT", "destroy"), "blockade": ("ASSAULT", None), "cancel": ("REJECT", None),
     "refute": ("REJECT", None), "seize": ("ASSAULT", "seize"), "overrun": ("ASSAULT", None), "demolish": ("ASSAULT", "destroy"),
     # PLV / PLOVER 2.0 readings: findings of guilt and charges are ACCUSE; expulsions and cuts SANCTION
@@ -87,8 +90,8 @@ VERB_OVERRIDES = {
     "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"), "release": ("RETREAT", "release"),
     "free": ("RETREAT", "release"), "surrender": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
     "resign": ("RETREAT", "resign"), "pull": ("RETREAT", "withdraw"), "return": ("RETREAT", "return"),
-    "concede": ("CONCEDE", None), "yield": ("CONCEDE", None), "lift": ("CONCEDE", None), "ease": ("CONCEDE", None),
-    "apologize": ("CONCEDE", None), "apologise": ("CONCEDE", None), "pardon": ("CONCEDE", None),
+    "concede": ("CONCEDE", None), "yield": ("CONCEDE", None), "ease": ("CONCEDE", None),
+    "pardon": ("CONCEDE", None),
     # AGREE / CONSULT / SUPPORT / COOPERATE
     "agree": ("AGREE", None), "promise": ("AGREE", None), "pledge": ("AGREE", None), "offer": ("AGREE", None),
     "vow": ("AGREE", None), "commit": ("AGREE", None), "sign": ("AGREE", None), "ratify": ("AGREE", None),
@@ -142,6 +145,14 @@ VERB_OBJ_OVERRIDES = {
     "violate agreement": ("ASSAULT", None), "use shield": ("ASSAULT", "abduct"), "hold shield": ("ASSAULT", "abduct"),
     "take control": ("ASSAULT", "seize"), "seize control": ("ASSAULT", "seize"), "take over": ("ASSAULT", "seize"),
     "hold hostage": ("ASSAULT", "abduct"), "give permission": ("AID", None),
+    "upgrade tie": ("SUPPORT", None), "upgrade relation": ("SUPPORT", None), "hand over": ("AID", None),
+    "call off": ("CONCEDE", None), "cancel restriction": ("CONCEDE", None), "put investigation": ("ACCUSE", "investigate"),
+    "call sanction": ("ACCUSE", "disapprove"), "call investigation": ("ACCUSE", "investigate"),
+    "call inquiry": ("ACCUSE", "investigate"), "call probe": ("ACCUSE", "investigate"), "call boycott": ("ACCUSE", "disapprove"),
+    "lodge protest": ("ACCUSE", "allege"), "file protest": ("ACCUSE", "allege"), "lodge complaint": ("ACCUSE", "allege"),
+    "file complaint": ("ACCUSE", "allege"), "file charge": ("ACCUSE", "allege"), "bring charge": ("ACCUSE", "allege"),
+    "press charge": ("ACCUSE", "allege"), "open investigation": ("ACCUSE", "investigate"),
+    "launch investigation": ("ACCUSE", "investigate"),
 }
 
 # Verbs that are never PLOVER events on their own (CAMEO codes them through object patterns only).
@@ -176,7 +187,8 @@ NOUNS = {
     "curfew": ("COERCE", "curfew"), "blockade": ("ASSAULT", None), "bombardment": ("ASSAULT", "heavy-weapons"),
     "warfare": ("ASSAULT", None), "war": ("ASSAULT", None), "mediation": ("CONSULT", "third-party"),
     "mediation effort": ("CONSULT", "third-party"), "peace effort": ("CONSULT", None), "crackdown": ("COERCE", None),
-    "hostilities": ("ASSAULT", None), "exercises": ("COOPERATE", "military"), "joint exercise": ("COOPERATE", "military"), "restriction": ("COERCE", "restrict"),
+    "hostilities": ("ASSAULT", None), "war game": ("COOPERATE", "military"), "mediation mission": ("CONSULT", "third-party"),
+    "hearing": ("ACCUSE", "investigate"), "trial": ("ACCUSE", "allege"), "withdrawal": ("RETREAT", "withdraw"), "exercises": ("COOPERATE", "military"), "joint exercise": ("COOPERATE", "military"), "restriction": ("COERCE", "restrict"),
     "lawsuit": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"), "complaint": ("ACCUSE", "allege"),
     "accusation": ("ACCUSE", "allege"), "charge": ("ACCUSE", "allege"), "investigation": ("ACCUSE", "investigate"),
     "probe": ("ACCUSE", "investigate"), "criticism": ("ACCUSE", "disapprove"), "condemnation": ("ACCUSE", "disapprove"),
@@ -198,7 +210,7 @@ SUPPORT_VERBS = {
     "send", "receive", "get", "make", "issue", "begin", "start", "continue", "step", "level", "lodge", "grant",
     "extend", "announce", "unleash", "resume", "have", "reach", "seal", "open", "declare", "wage",
     "intensify", "escalate", "place", "slap", "take", "join", "organize", "organise", "perform", "commit",
-    "execute", "commence", "agree", "conclude", "ink", "order", "pledge", "promise", "express", "reiterate", "voice",
+    "execute", "commence", "undertake", "renew", "complete", "speed", "sign", "conclude", "ink", "order", "pledge", "promise", "express", "reiterate", "voice",
 }
 # Support verbs whose subject is the recipient ("Y received aid"), not the actor.
 RECIPIENT_VERBS = {"receive", "get", "obtain", "accept"}

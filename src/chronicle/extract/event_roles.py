@@ -17,7 +17,7 @@ _REL_PRONOUNS = {"who", "which", "that", "whom"}
 _FIRST_SINGULAR = {"i", "me", "my", "myself"}
 _FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 # Clause links across which a missing subject is inherited ("agreed to withdraw", "after conducting").
-_INHERIT = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl"}
+_INHERIT = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "acomp"}
 _INHERIT_PREPS = {"after", "before", "by", "while", "since", "upon", "on", "in", "without", "through"}
 _TARGET_PREPS = {"against", "with", "on", "at", "to", "into", "upon", "toward", "towards", "over"}
 _NUM_WORDS = {

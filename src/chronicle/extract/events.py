@@ -41,7 +41,8 @@ _PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "
 _COOPERATIVE = {"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
 _CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION"}
 _SAY = {"say", "state", "tell", "insist", "add", "argue", "warn", "stress", "declare", "announce", "write",
-        "believe", "think", "urge", "demand", "reiterate", "note", "claim", "assert", "maintain"}
+        "believe", "think", "urge", "demand", "reiterate", "note", "claim", "assert", "maintain", "conclude",
+        "agree", "feel", "suggest"}
 _MUST = {"must", "should"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
@@ -253,6 +254,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
             target_h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and \
             not any(c.dep_ in ("oprd", "ccomp", "attr") for c in verb.children):
         trig = trig._replace(type="CONSULT", mode="phone")  # "Trump called King Salman"
+    if trig.type in ("MOBILIZE", "CONSULT") and "peacekeep" in (actor.mention.text.lower() if actor.mention else ""):
+        trig = trig._replace(type="AID", mode="peacekeeping")
     if trig.type == "MOBILIZE" and "peacekeep" in verb.sent.text.lower():
         trig = trig._replace(type="AID", mode="peacekeeping")
     if trig.type == "ASSAULT" and trig.mode == "seize" and actor.sector in ("COP", "JUD"):
