@@ -47,7 +47,8 @@ _MUST = {"must", "should"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _HABITUAL = {"usually", "typically", "often", "regularly", "routinely", "frequently", "sometimes", "generally"}
-_DENY = {"deny", "refute", "dismiss", "reject"}
+_DENY = {"deny", "refute"}
+_DENY_LINKS = {"xcomp", "ccomp", "pcomp"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj", "dobj", "acl", "relcl", "acomp"}
 _EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "acomp"}
 _GOVERNING_LEMMAS = {"order", "instruct", "tell", "ask", "force", "compel", "allow", "permit"}
@@ -96,7 +97,7 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
         modality = "hypothetical"
     for gov, link in _governors(tok):
-        if link in _EMBED_DEPS and gov.lemma_.lower() in _DENY:
+        if link in _DENY_LINKS and gov.lemma_.lower() in _DENY:
             negated = True  # "denied attacking the convoy": the attack, negated
             continue
         if gov.i in triggers and link in _EMBED_DEPS and (triggers[gov.i].type in lexicon().governing
@@ -220,7 +221,7 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     modality, negated, governed_by = _modality(verb, triggers)
     if trig.source == "must":
         modality, governed_by = None, None
-    if verb.lemma_.lower() in _DENY and any(c.i in triggers for c in verb.children if c.dep_ in _EMBED_DEPS):
+    if verb.lemma_.lower() in _DENY and any(c.i in triggers for c in verb.children if c.dep_ in _DENY_LINKS):
         return None  # the denied act is coded (negated); the denial itself adds nothing
     if governed_by is not None:
         return None  # the threat/demand/promise is the event; the embedded act did not happen
