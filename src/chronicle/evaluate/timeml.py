@@ -4,7 +4,10 @@ Why both end in one :class:`GoldDoc`: the scorer only needs the text, the creati
 the gold TIMEX3 character spans, whatever the file format. MEANTIME ships tokens without
 whitespace, so its text is rebuilt with Penn-Treebank-style detokenisation; offsets are into that
 rebuilt text, and the in-text creation time line is reported as an ``ignore`` span (TempEval does
-not score the DCT, so a system tagging it is neither right nor wrong).
+not score the DCT, so a system tagging it is neither right nor wrong). MEANTIME annotates only the
+title, the date line and the first sentences of each article (sentence ids 0-5), so the text is
+cut after the last annotated sentence: an unannotated tail would count every right answer there
+as a false positive.
 """
 from __future__ import annotations
 
@@ -77,7 +80,10 @@ _NO_SPACE_AFTER = {"(", "[", "$", "``", "“", "#", "£", "€", "¥"}
 _QUOTES = {"``": '"', "''": '"'}
 
 
-def read_meantime(path: str | os.PathLike) -> GoldDoc:
+MEANTIME_LAST_SENTENCE = 5
+
+
+def read_meantime(path: str | os.PathLike, last_sentence: int = MEANTIME_LAST_SENTENCE) -> GoldDoc:
     """A MEANTIME CAT XML file; sentences become lines of the rebuilt text."""
     root = ET.parse(path).getroot()
     parts: list[str] = []
@@ -88,6 +94,8 @@ def read_meantime(path: str | os.PathLike) -> GoldDoc:
     for tok in root.iter("token"):
         word = tok.text or ""
         sent = tok.get("sentence")
+        if last_sentence is not None and int(sent) > last_sentence:
+            break
         if prev_sent is not None:
             if sent != prev_sent:
                 sep = "\n"

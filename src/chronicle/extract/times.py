@@ -95,7 +95,7 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
         if new == pattern:
             break
         pattern = new
-    return pattern.replace(" ", r"\s+")
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -263,11 +263,12 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
     except ValueError:
         return y
     t = ctx.tense()
-    if t == "past" and d > ctx.dct + dt.timedelta(days=1):
+    delta = (d - ctx.dct).days
+    if t == "past" and delta > 60:
         return y - 1
-    if t == "future" and d < ctx.dct - dt.timedelta(days=1):
+    if t == "future" and delta < -60:
         return y + 1
-    if t is None and (d - ctx.dct).days > 200:
+    if t is None and delta > 200:
         return y - 1
     return y
 
@@ -555,7 +556,7 @@ def _pod(word: Optional[str]) -> Optional[str]:
 
 def n_deictic_day(m, ctx):
     d = tn.shift(ctx.dct, _DEICTIC[_lower(m["deic"])], "D")
-    pod = _pod(m["pod"])
+    pod = _pod(m["pod"]) or _pod(m["pod0"])
     if pod:
         return "TIME", f"{tn.fmt(d, 'D')}T{pod}"
     return "DATE", tn.fmt(d, "D")
@@ -594,7 +595,7 @@ def n_weekday(m, ctx):
         elif rel in ("this coming", "coming"):
             direction = "future"
         else:
-            direction = ctx.tense() or "nearest"
+            direction = ctx.tense() or "past"
             if direction == "present":
                 direction = "nearest"
         value = tn.weekday_date(ctx.dct, wd, direction).isoformat()
@@ -619,8 +620,24 @@ _DUR_UNIT = {"W": "P1W", "WE": "P2D", "M": "P1M", "Y": "P1Y", "DE": "P10Y", "CE"
 
 def n_rel_unit(m, ctx):
     rel = _lower(m["rel"]).strip()
-    gran = _UNIT_GRAN_WORD[_lower(m["u"]).strip()]
+    unit = _lower(m["u"]).strip()
     whole = _lower(m.group(0))
+    if unit in ("day", "night"):
+        if rel in _ANAPHORIC:
+            base, agran = ctx.anchor_date()
+            if agran != "D":
+                base = ctx.dct
+            d = tn.shift(base, _ANAPHORIC[rel], "D")
+        elif rel == "last" and unit == "night":
+            d = tn.shift(ctx.dct, -1, "D")
+        elif rel in ("", "this") :
+            d = ctx.dct
+        else:
+            return None
+        if unit == "night":
+            return "TIME", f"{tn.fmt(d, 'D')}TNI"
+        return "DATE", tn.fmt(d, "D")
+    gran = _UNIT_GRAN_WORD[unit]
     if rel in ("the past", "the last") and not re.match(r"(?:the )?(?:early|late|end|beginning|start|middle|mid)",
                                                         whole):
         return "DURATION", _DUR_UNIT[gran]
@@ -677,6 +694,20 @@ _SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bd
                          r"\bshares?|\bpounds|\beuros|\bhours|\bdays)\W{0,3}$", re.I)
 
 
+def _per_unit(ctx: Ctx) -> bool:
+    """ "$5 a year", "four flights a week": a rate, so a SET."""
+    if _SET_BEFORE.search(ctx.text[max(0, ctx.start - 30):ctx.start]):
+        return True
+    doc = ctx.doc
+    if doc is None:
+        return False
+    sp = ctx.span()
+    if sp is None or sp.start == 0:
+        return False
+    prev = doc[sp.start - 1]
+    return prev.tag_ in ("CD", "NNS") or prev.lower_ in ("times", "twice", "once")
+
+
 def n_duration(m, ctx):
     g = m.groupdict()
     u = _unit(g["u"])
@@ -697,14 +728,27 @@ def n_duration(m, ctx):
         return None
     if g.get("half"):
         n = (n or 0) + 0.5 if n is not None else None
-    if nword in ("a", "an") and u not in ("S", "MIN", "H") and _SET_BEFORE.search(ctx.text[max(0, ctx.start - 30):ctx.start]):
+    if re.match(r"(?:-|\s+)old\b", ctx.text[ctx.end:ctx.end + 6]) or _lower(m.group(0)).endswith("-old"):
+        return None  # an age, not a time (TimeBank does not tag ages)
+    if nword in ("a", "an") and u not in ("S", "MIN", "H") and _per_unit(ctx):
         return "SET", _dur_value(1.0, u)
     if nword in ("some",) and not g["u"].lower().endswith("s"):
         return None
     return "DURATION", _dur_value(n, u)
 
 
+_FRACTION_NEXT = {"Y": ("M", 12), "M": ("D", 30), "D": ("TH", 24), "H": ("M", 60), "MIN": ("S", 60), "W": ("D", 7)}
+
+
 def _dur_value(n: Optional[float], u: str) -> str:
+    if n is not None and n != int(n) and u in _FRACTION_NEXT and (n * 2) == int(n * 2):
+        sub, k = _FRACTION_NEXT[u]
+        whole, part = int(n), int(round((n - int(n)) * k))
+        if u in ("H", "MIN"):
+            return f"PT{whole}{'H' if u == 'H' else 'M'}{part}{sub}" if whole else f"PT{part}{sub}"
+        if sub == "TH":
+            return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+        return f"P{whole}{u}{part}{sub}" if whole else f"P{part}{sub}"
     if u == "2W":
         return f"P{_numstr(2 * n if n is not None else None)}W"
     if u in ("S", "MIN", "H"):
@@ -769,7 +813,7 @@ def n_clock(m, ctx):
             return None
     if g.get("wd"):
         wd = lexicon()["WEEKDAY"][_lower(g["wd"])]
-        t = ctx.tense() or "nearest"
+        t = ctx.tense() or "past"
         day = tn.weekday_date(ctx.dct, wd, "nearest" if t == "present" else t) if ctx.dct else None
     elif g.get("deic"):
         day = tn.shift(ctx.dct, _DEICTIC[_lower(g["deic"])], "D")
@@ -782,7 +826,40 @@ def n_clock(m, ctx):
             day = None
     else:
         day = ctx.dct
-    return "TIME", f"{tn.fmt(day, 'D')}T{hh:02d}:{mi:02d}"
+    z = "Z" if _lower(g.get("tz")) in ("utc", "gmt") else ""
+    return "TIME", f"{tn.fmt(day, 'D')}T{hh:02d}:{mi:02d}{z}"
+
+
+def n_year_period(m, ctx):
+    g = m.groupdict()
+    if g.get("q"):
+        return "DATE", f"{g['y']}-Q{_QORD[_lower(g['q'])]}"
+    q = _last_quarter(ctx)
+    if q is not None and "period" in _lower(m.group(0)):
+        return "DATE", f"{g['y']}-Q{(q.month - 1) // 3 + 1}"
+    return "DATE", g["y"]
+
+
+def n_fiscal_year(m, ctx):
+    rel = _lower(m["rel"]).strip()
+    if m["ended"] is not None:
+        return "DURATION", "P1Y"
+    if ctx.dct is None:
+        return "DATE", "XXXX"
+    shift = {"latest": -1, "previous": -1, "last": -1, "next": 1}.get(rel, 0)
+    return "DATE", str(ctx.dct.year + shift)
+
+
+_PERIOD = {"quarter": "P3M", "nine months": "P9M", "first nine months": "P9M", "six months": "P6M",
+           "three months": "P3M", "half": "P6M", "first half": "P6M", "month": "P1M", "week": "P1W",
+           "12 months": "P12M", "twelve months": "P12M"}
+
+
+def n_period_ended(m, ctx):
+    what = _lower(m["what"])
+    if what == "period":
+        return None
+    return "DURATION", _PERIOD[what]
 
 
 NORMALISERS = {name[2:]: fn for name, fn in globals().items() if name.startswith("n_") and callable(fn)}
@@ -837,12 +914,41 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
             rejected.append((start, end))
             continue
         rtype, value = res
+        if _vetoed(ctx, text):
+            continue
         out.append((start, end, rtype or type_, value, name))
-        if rtype in ("DATE", "TIME") and value[:1].isdigit() and len(value) >= 4:
-            ctx.anchor = value
+        if norm in ANCHORING and rtype in ("DATE", "TIME") and value[:1].isdigit() and len(value) >= 4:
+            if not (norm == "quarter_rel" and "year" in _lower(mo.group(0))):
+                ctx.anchor = value
     if rejected:
         out = _refill(text, out, rejected, cands, ctx)
     return out
+
+
+# Expressions that name a calendar time themselves; anaphora ("a year earlier") never re-anchor,
+# or "a year earlier" after "a year ago" would drift a further year back.
+ANCHORING = {"ymd", "md", "ym", "month_rel", "month_alone", "year", "spoken_year", "quarter", "quarter_rel",
+             "season", "holiday", "deictic_day", "weekday", "clock", "year_period"}
+
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]+,[ \t]*(?:[A-Z][a-z]+[ \t]*)?$")
+
+
+def _vetoed(ctx: Ctx, text: str) -> bool:
+    """Names that contain time words ("Sunday Times", "60 Minutes") and news datelines."""
+    sp = ctx.span()
+    if sp is not None and len(sp):
+        ents = {t.ent_type_ for t in sp}
+        if ents and ents <= _VETO_ENTS and all(t.ent_iob_ in ("I", "B") for t in sp):
+            first = sp[0]
+            if first.ent_iob_ == "I" or (sp.end < len(sp.doc) and sp.doc[sp.end].ent_iob_ == "I"):
+                return True
+            if ents & {"WORK_OF_ART", "ORG", "FAC", "PRODUCT", "LAW"}:
+                return True
+    before = text[max(0, ctx.start - 60):ctx.start]
+    after = text[ctx.end:ctx.end + 4]
+    if _DATELINE.search(before) and re.match(r"\s*(?:\(|--|_|-)", after):
+        return True
+    return False
 
 
 def _refill(text, out, rejected, cands, ctx):

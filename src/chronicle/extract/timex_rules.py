@@ -30,9 +30,11 @@ RULES: list[tuple[str, str, str, str]] = [
     # --- TIME of day -----------------------------------------------------------------------------
     ("clock", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock)"
-     r"(?: {TZ})?(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow|tonight)"
+     r"(?: (?P<tz>{TZ}))?(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow|tonight)"
      r"|(?P<m>{MONTH}) (?P<d>{DAYNUM})))?"),
-    ("clock24", "TIME", "clock", r"(?:{MODIFIER} )?(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d) (?:{TZ})"),
+    ("clock24", "TIME", "clock",
+     r"(?:{MODIFIER} )?(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d) (?P<tz>{TZ})"
+     r"(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
     ("noon", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<noon>noon|midnight|midday)(?: (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
     ("pod_this", "TIME", "pod_deictic",
@@ -67,16 +69,29 @@ RULES: list[tuple[str, str, str, str]] = [
     ("decade_word", "DATE", "decade", r"the (?:{PRE})?(?P<dw>{DECADE_WORD})"),
     ("century", "DATE", "century", r"(?:the )?(?:{PRE})?(?P<o>{ORDINAL}|\d{1,2}(?:st|nd|rd|th))[- ]century"),
     # --- quarters and halves ------------------------------------------------------------------
+    ("quarter_adj", "DATE", "quarter",
+     r"(?:(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal-)?"
+     r"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)-(?P<qu>quarter|half)(?! of)"),
     ("quarter", "DATE", "quarter",
-     r"(?:the |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
-     r"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<qu>quarter|half)"
+     r"(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
+     r"(?:(?:flat|strong|weak|disappointing|difficult|tough|record|sluggish|slow|lackluster) )?"
+     r"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
      r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year))?"),
     ("quarter_rel", "DATE", "quarter_rel",
      r"(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
      r"comparable|prior-year|year-before)(?: fiscal)? (?P<qu>quarter|half|period)"),
     ("quarter_bare", "DATE", "quarter_rel", r"the (?P<qu>quarter)"),
     ("year_ago_adj", "DATE", "year_ago_adj",
-     r"(?:the )?year-(?:ago|earlier|before|previous)(?: (?:(?:first|second|third|fourth) )?(?:quarter|period))?"),
+     r"(?:the )?year-(?:ago|earlier|before|previous) (?:(?:first|second|third|fourth) )?(?:quarter|period)"
+     r"|year-(?:ago|earlier|before|previous)"),
+    ("year_quarter", "DATE", "year_period", r"the (?P<y>{YEAR}) (?:(?P<q>first|second|third|fourth) )?(?:quarter|period)"),
+    ("part_of_year", "DATE", "year", r"a (?:good|large|big|major) part of (?P<y>{YEAR})"),
+    ("fiscal_year", "DATE", "fiscal_year",
+     r"the (?P<rel>latest |current |full |previous |last |next |)(?:fiscal )?year(?!\s+(?:ago|earlier|end|before|later)\b)"
+     r"(?P<ended>(?=\s+end(?:ed|ing)))?"),
+    ("period_ended", "DURATION", "period_ended",
+     r"the (?P<what>quarter|nine months|six months|three months|half|first half|period|month|week|12 months|"
+     r"twelve months|first nine months)(?=\s+end(?:ed|ing))"),
     # --- seasons, holidays ------------------------------------------------------------------------
     ("season", "DATE", "season",
      r"(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid-?|the past|the coming) ?)(?P<s>{SEASON})"
@@ -85,17 +100,20 @@ RULES: list[tuple[str, str, str, str]] = [
     ("holiday", "DATE", "holiday", r"(?:(?P<rel>last|this|next) )?(?P<hol>{HOLIDAY})"),
     # --- deictic days, weeks, months, years ---------------------------------------------------------
     ("deictic_day", "DATE", "deictic_day",
-     r"(?:(?:early|late|earlier|later|mid-\w+|mid) )?(?P<deic>the day before yesterday|the day after tomorrow|"
+     r"(?:(?:early|late|earlier|later|mid) |(?P<pod0>{PART_OF_DAY}) )?(?P<deic>the day before yesterday|the day after tomorrow|"
      r"today|yesterday|tomorrow)(?: (?P<pod>{PART_OF_DAY}))?"),
     ("weekday", "DATE", "weekday",
      r"(?:(?:early|late|earlier|later|mid-?\w*) )?(?:(?P<rel>last|this|next|this coming|this past|coming|past) )?"
      r"(?P<wd>{WEEKDAY})(?:,? (?P<pod>{PART_OF_DAY}))?"),
     ("weekday_pl", "SET", "weekday_set", r"(?P<wd>{WEEKDAY})s(?: (?P<pod>mornings|afternoons|evenings|nights))?"),
     ("rel_unit", "DATE", "rel_unit",
-     r"(?:(?:{PRE}|earlier |later |sometime |some time |as early as |as late as )?)"
+     r"(?:(?:{PRE}|earlier |later |as early as |as late as )?)"
      r"(?P<rel>last|this|next|the past|the last|the previous|the following|the coming|the current|the same|that|"
      r"this past|this coming|the next|the present|the prior|a previous)(?: fiscal| calendar)? "
-     r"(?P<u>week|weekend|month|year|decade|century)"),
+     r"(?P<u>week|weekend|month|year|decade|century|day|night)"),
+    ("in_the_unit", "DATE", "rel_unit",
+     r"(?:earlier|later|early|late) (?P<rel>)in the (?P<u>day|week|month|year)"),
+    ("ahead", "DURATION", "duration", r"the (?:(?P<n>few|coming|next few) )?(?P<u>days|weeks|months|years) ahead"),
     ("end_of_unit", "DATE", "rel_unit",
      r"(?:the )?(?P<pre>end|beginning|start|middle|turn) of the (?P<rel>)(?P<u>week|month|year|decade|century)"),
     ("year_end", "DATE", "rel_unit", r"(?:around )?(?P<rel>)(?P<u>year)[- ]end"),
@@ -103,17 +121,17 @@ RULES: list[tuple[str, str, str, str]] = [
     # --- ago / earlier / later --------------------------------------------------------------------------
     ("ago", "DATE", "ago",
      r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: more)? (?P<u>{UNIT})(?: and a half)?(?: or so)? "
-     r"(?P<dir>ago|earlier|later|from now|hence|before that|after that)"),
-    ("ago_bare", "DATE", "ago", r"(?P<u>years|months|weeks|days|decades) (?P<dir>ago|earlier|later)"),
+     r"(?P<dir>ago|earlier|from now|hence|before that)"),
+    ("ago_bare", "DATE", "ago", r"(?P<u>years|months|weeks|days|decades) (?P<dir>ago)"),
     # --- durations ----------------------------------------------------------------------------------
     ("dur_rel", "DURATION", "duration",
      r"(?:the |{MODIFIER} )?(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|initial|"
      r"ensuing|preceding|recent|better part of the|rest of the)(?: (?P<n>{NUM}|{VAGUE_NUMBER}))? "
      r"(?:(?:more|additional|full|straight|consecutive|long|trading|business|working) )?(?P<u>{UNIT})(?: or so)?"),
     ("dur_range", "DURATION", "duration",
-     r"(?:{MODIFIER} )?(?P<n>{NUM}) (?:to|or|and) (?P<n2>{NUM})(?: more)? (?P<u>{UNIT})"),
+     r"(?:{MODIFIER} |the (?:(?P<rel>next|past|last|coming|first) )?)?(?P<n>{NUM}) (?:to|or|and) (?P<n2>{NUM})(?: more)? (?P<u>{UNIT})"),
     ("dur", "DURATION", "duration",
-     r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
+     r"(?:{MODIFIER} |the )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
      r"business|working|calendar|extra))? (?P<u>{UNIT})(?P<half> and a half)?(?: or so)?"),
     ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD})-(?P<u>{UNITSG})(?:-(?:old|long))?"),
     ("dur_bare", "DURATION", "duration", r"(?<=for\s)(?P<u>years|months|weeks|decades|hours|days|centuries)"),
