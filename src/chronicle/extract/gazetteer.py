@@ -19,6 +19,7 @@ import csv
 import gzip
 import json
 import math
+import os
 import re
 import sqlite3
 import sys
@@ -282,12 +283,18 @@ class _Builder:
             if len(row) < 2 or row[0] == "form":
                 continue
             target = row[1].strip()
-            gid = int(target) if target.lstrip("-").isdigit() else self.by_iso.get(target)
+            if target.startswith("ISO:"):
+                target = target[4:]
+                gid = self.iso_gid.get(target) if "-" in target else self.by_iso.get(target)
+            else:
+                gid = int(target) if target.lstrip("-").isdigit() else self.by_iso.get(target)
             if gid in self.places:
                 self.add_name(row[0], gid, NAME_DEMONYM)
 
     def write(self, path: Path) -> None:
-        tmp = path.with_suffix(".tmp")
+        # a private temporary file, renamed into place: concurrent first-use builds (parallel test
+        # runs, several workers) never see or clobber a half-written database
+        tmp = path.with_name(f"{path.name}-build-{os.getpid()}-{threading.get_ident()}")  # gitignored
         if tmp.exists():
             tmp.unlink()
         con = sqlite3.connect(tmp)

@@ -16,6 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
+import numpy as np
+
 from ..model import Document, Place
 from . import gazetteer as gz
 
@@ -36,14 +38,20 @@ DIRECTIONS = {
     "southeast", "southwest", "downtown", "upstate", "coastal", "rural",
 }
 ADMIN_FEATURES = {"PCLI", "CONT", "ADM1", "ADM2"}
-FEATURE_PRIOR = {"CONT": 3.5, "PCLI": 4.0, "ADM1": 1.5, "PPLC": 3.0, "ADM2": -0.5, "PPL": 0.0}
+FEATURE_PRIOR = {"CONT": 3.5, "PCLI": 4.0, "ADM1": 1.5, "PPLC": 3.0, "ADM2": -0.5, "PPL": 0.0,
+                 "RGN": 1.0, "ZN": 1.0, "OCN": 2.0, "SEA": 1.0, "GULF": 1.0, "STM": 1.0, "MTS": 1.0, "PEN": 1.0}
 # a capitalised name NER missed is taken only when it is a prominent place: unknown capitalised
 # words are mostly people and organisations
 MIN_POP_UNTAGGED = 100_000
 MIN_POP_ORG = 500_000
 MIN_POP_PERSON = 500_000
+KEEP_FAC = True
+STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane",
+                "Parkway", "Pkwy.", "Highway", "Interstate", "Route", "Turnpike", "Expressway", "Freeway"}
+NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
 ALT_PENALTY = 2.5
-W_COUNTRY, W_ADMIN1, W_NEAR, NEAR_KM = 4.0, 4.0, 3.0, 100.0
+W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 75.0
+MAX_SENSES = 12
 
 
 @dataclass
@@ -105,7 +113,9 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
         elif j < len(doc) and doc[j].lower_ in ("city", "town", "village") and doc[j].is_lower:
             settlement = True
         text = doc[i:j].text
-        cands = _lookup_variants(gaz, text)
+        cands = gaz.lookup(text) if adjectival else _lookup_variants(gaz, text)
+        if text.lower() in DIRECTIONS:  # "the West", "the South": not Cameroon's West region
+            cands = tuple(c for c in cands if c.feature == "RGN")
         if adjectival:
             cands = tuple(c for c in cands if c.kind == gz.NAME_DEMONYM)
             if not cands:
@@ -132,7 +142,7 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             for (i, j) in parts:
                 if i >= j:
                     continue
-                if ent.label_ == "FAC" and not gaz.lookup(doc[i:j].text):
+                if ent.label_ == "FAC" and not KEEP_FAC and not gaz.lookup(doc[i:j].text):
                     continue
                 m = add(i, j, ent.label_)
                 if prev is not None and m is not None:
@@ -162,7 +172,9 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
                 continue
             cands = [c for c in gaz.lookup(doc[i:j].text) if c.kind != gz.NAME_DEMONYM]
             regionword = j < n and doc[j].lower_ in REGION_WORDS
-            if cands and ((regionword and not in_org) or any(
+            county = j - i > 1 and doc[j - 1].text in ("County", "Parish") and any(
+                c.feature == "ADM2" for c in cands)
+            if cands and ((regionword and not in_org) or county or any(
                     c.feature in ("PCLI", "CONT", "ADM1", "PPLC") or c.population >= min_pop
                     for c in cands if c.kind == gz.NAME_MAIN)):
                 found = j
@@ -180,6 +192,41 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
         else:
             add(i, -found, "GAZ", adjectival=True)
             i = -found
+
+    # streets and roads ("Main Street", "Highway 19"): toponyms without a gazetteer entry
+    i = 0
+    while i < n:
+        t = doc[i]
+        if t.text in STREET_WORDS and not covered[i]:
+            j = i + 1
+            if t.text in NUMBERED_ROADS:
+                if j < n and doc[j].like_num and not covered[j]:
+                    add(i, j + 1, "STREET")
+                    i = j + 1
+                    continue
+            else:
+                k = i
+                while k > 0 and not covered[k - 1] and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha \
+                        and i - k < 3 and not doc[k - 1].is_sent_start:
+                    k -= 1
+                if k < i:
+                    add(k, j, "STREET")
+        i += 1
+
+    # one name, one referent: a place name found once is a place wherever else it recurs
+    known = {m.key for m in mentions if m.candidates and not m.adjectival and m.label != "STREET"}
+    if known:
+        i = 0
+        while i < n:
+            if covered[i] or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            for j in range(min(n, i + 4), i, -1):
+                if doc[i:j].text in known and not any(covered[k] for k in range(i, j)):
+                    add(i, j, "REPEAT")
+                    i = j - 1
+                    break
+            i += 1
 
     # "Springfield, Illinois" as separate entities: a comma between two places marks a container
     mentions.sort(key=lambda m: m.start)
@@ -216,40 +263,22 @@ def _base_score(m: Mention, c: gz.Entry) -> float:
     return s
 
 
-def _focus(mentions: list[Mention], exclude: Optional[Mention] = None):
-    """Country and ADM1 weight of the article from each mention's current choice."""
-    countries: dict[str, float] = defaultdict(float)
-    admin1: dict[str, float] = defaultdict(float)
-    for m in mentions:
-        if m is exclude or m.choice is None:
-            continue
-        w = 0.5 + 0.5 * m.confidence
-        countries[m.choice.country] += w
-        if m.choice.feature != "PCLI" and m.choice.admin1:
-            admin1[m.choice.admin1] += w
-    ct, at = sum(countries.values()) or 1.0, sum(admin1.values()) or 1.0
-    return {k: v / ct for k, v in countries.items()}, {k: v / at for k, v in admin1.items()}
-
-
 def _pick(m: Mention, scores: dict[int, float]) -> None:
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     by_id = {c.geonameid: c for c in m.candidates}
-    best = by_id[ranked[0][0]]
+    m.choice = by_id[ranked[0][0]]
     margin = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 6.0
-    m.choice = best
     m.confidence = 1.0 / (1.0 + math.exp(-margin))
     m.scores = scores
 
 
-def _prefer_city(m: Mention, scores: dict[int, float]) -> None:
+def _prefer_city(cands, scores: dict[int, float]) -> None:
     """A city and the same-named region around it (Kyiv city / Kyiv ADM1): the city, unless the
     mention says "region"."""
-    if m.hint:
-        return
-    for c in m.candidates:
+    for c in cands:
         if c.feature not in ("ADM1", "ADM2"):
             continue
-        for p in m.candidates:
+        for p in cands:
             if (p.feature.startswith("PPL") and p.kind == gz.NAME_MAIN and gz.norm(p.name) == gz.norm(c.name)
                     and (p.admin1 == c.admin1 if c.feature == "ADM1" else p.admin2 == c.geonameid)
                     and p.population >= 0.05 * c.population):
@@ -257,47 +286,120 @@ def _prefer_city(m: Mention, scores: dict[int, float]) -> None:
                     scores[p.geonameid] = scores[c.geonameid] + 0.5
 
 
+class _Group:
+    """All mentions of one name in the article: one sense per article."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.cands = list(mentions[0].candidates)
+        base = {c.geonameid: 0.0 for c in self.cands}
+        for m in mentions:
+            for c in self.cands:
+                base[c.geonameid] += _base_score(m, c) / len(mentions)
+        if not any(m.hint for m in mentions):
+            _prefer_city(self.cands, base)
+        # the strongest senses only: a name can have hundreds of namesakes
+        self.cands.sort(key=lambda c: -base[c.geonameid])
+        self.cands = self.cands[:MAX_SENSES]
+        self.base = np.array([base[c.geonameid] for c in self.cands])
+        self.scores = self.base.copy()
+        self.weight = 1.0 + math.log(len(mentions))
+
+    @property
+    def probs(self):
+        e = np.exp(self.scores - self.scores.max())
+        return e / e.sum()
+
+    @property
+    def choice(self):
+        return self.cands[int(self.scores.argmax())]
+
+
+def _relatedness(groups: list[_Group]):
+    """Pairwise relatedness of all senses: nearby (~75 km) or inside the same ADM1/ADM2."""
+    flat = [c for g in groups for c in g.cands]
+    n = len(flat)
+    lat = np.radians(np.array([c.lat if c.lat is not None else 0.0 for c in flat]))
+    lon = np.radians(np.array([c.lon if c.lon is not None else 0.0 for c in flat]))
+    point = np.array([c.lat is not None and c.feature not in ("PCLI", "CONT", "ADM1", "ZN", "RGN") for c in flat])
+    dlat = lat[:, None] - lat[None, :]
+    dlon = lon[:, None] - lon[None, :]
+    h = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+    dist = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    rel = np.exp(-dist / NEAR_KM) * (point[:, None] & point[None, :])
+    adm1 = np.array([c.feature == "ADM1" for c in flat])
+    if adm1.any():
+        keys = np.array([c.admin1 or "-" for c in flat])
+        same = keys[:, None] == keys[None, :]
+        inside = same & (adm1[:, None] ^ adm1[None, :])
+        rel = np.maximum(rel, inside * 1.0)
+    np.fill_diagonal(rel, 0.0)
+    return rel, n
+
+
 def _resolve(mentions: list[Mention]) -> None:
-    active = [m for m in mentions if m.candidates]
-    for m in active:
-        scores = {c.geonameid: _base_score(m, c) for c in m.candidates}
-        _prefer_city(m, scores)
-        _pick(m, scores)
-    for _ in range(2):
-        countries, admin1 = _focus(active)
-        for m in active:
-            anchors = [(a.choice.lat, a.choice.lon, a.confidence) for a in active
-                       if a is not m and a.choice is not None and a.choice.lat is not None
-                       and a.key != m.key and a.choice.feature not in ("PCLI", "CONT", "ADM1")]
-            scores = {}
-            for c in m.candidates:
-                s = _base_score(m, c)
+    by_key: dict[tuple, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.candidates:
+            by_key[(gz.norm(m.key), m.adjectival, m.hint)].append(m)
+    groups = [_Group(ms) for ms in by_key.values()]
+    if not groups:
+        return
+    rel, _ = _relatedness(groups)
+    offsets = np.cumsum([0] + [len(g.cands) for g in groups])
+    group_of = {id(m): gi for gi, g in enumerate(groups) for m in g.mentions}
+    for _ in range(3):
+        # the article's country / ADM1 focus, from every other name's current sense
+        choices = [(g.choice, g.weight * float(g.probs.max())) for g in groups]
+        for gi, g in enumerate(groups):
+            countries: dict[str, float] = defaultdict(float)
+            admin1: dict[str, float] = defaultdict(float)
+            for hj, (c, w) in enumerate(choices):
+                if hj == gi:
+                    continue
+                countries[c.country] += w
+                if c.feature != "PCLI" and c.admin1:
+                    admin1[c.admin1] += w
+            ct = sum(countries.values()) or 1.0
+            at = sum(admin1.values()) or 1.0
+            # coherence: senses near / inside likely senses of the other names
+            coh = np.zeros(len(g.cands))
+            rows = rel[offsets[gi]:offsets[gi + 1]]
+            for hj, h in enumerate(groups):
+                if hj != gi:
+                    coh += (rows[:, offsets[hj]:offsets[hj + 1]] * h.probs[None, :]).max(axis=1)
+            scores = g.base.copy()
+            for k, c in enumerate(g.cands):
+                if c.feature != "CONT":
+                    scores[k] += W_COUNTRY * countries.get(c.country, 0.0) / ct
                 if c.feature not in ("PCLI", "CONT"):
-                    s += W_COUNTRY * countries.get(c.country, 0.0)
-                    s += W_ADMIN1 * admin1.get(c.admin1, 0.0)
-                    if anchors and c.lat is not None:
-                        s += W_NEAR * max(w * math.exp(-gz.haversine_km(c.lat, c.lon, la, lo) / NEAR_KM)
-                                          for la, lo, w in anchors)
-                if m.container is not None and m.container.choice is not None and _within(c, m.container.choice):
-                    s += 8.0
-                scores[c.geonameid] = s
-            _prefer_city(m, scores)
-            _pick(m, scores)
-    # one sense per article: every mention of a name takes the sense its mentions agree on most
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in active:
-        groups[gz.norm(m.key)].append(m)
-    for ms in groups.values():
-        if len(ms) < 2:
-            continue
-        total: dict[int, float] = defaultdict(float)
-        for m in ms:
-            for gid, s in m.scores.items():
-                total[gid] += s
-        for m in ms:
-            if m.hint or m.container is not None:
-                continue
-            _pick(m, {gid: total[gid] for gid in m.scores})
+                    scores[k] += W_ADMIN1 * admin1.get(c.admin1, 0.0) / at
+                scores[k] += W_COH * min(coh[k], COH_CAP)
+                for m in g.mentions:
+                    cont = m.container
+                    if cont is not None and id(cont) in group_of:
+                        if _within(c, groups[group_of[id(cont)]].choice):
+                            scores[k] += W_CONTAINER / len(g.mentions)
+            g.scores = scores
+    for g in groups:
+        sc = {c.geonameid: float(s) for c, s in zip(g.cands, g.scores)}
+        for m in g.mentions:
+            m.candidates = tuple(g.cands)
+            _pick(m, sc)
+
+
+def _focus_place(mentions: list[Mention]) -> Optional[gz.Entry]:
+    """The town the article is most about: its most mentioned confidently resolved settlement."""
+    weight: dict[int, float] = defaultdict(float)
+    entry = {}
+    for m in mentions:
+        c = m.choice
+        if c is not None and not m.adjectival and (c.feature.startswith("PPL") or c.feature == "ADM2"):
+            weight[c.geonameid] += m.confidence
+            entry[c.geonameid] = c
+    if not weight:
+        return None
+    return entry[max(weight, key=weight.get)]
 
 
 def extract(document: Document) -> list[Place]:
@@ -306,16 +408,23 @@ def extract(document: Document) -> list[Place]:
     gaz = gz.load()
     mentions = _detect(document, gaz)
     _resolve(mentions)
+    focus = _focus_place(mentions)
     places = []
     for m in mentions:
         c = m.choice
-        extra = {"confidence": round(m.confidence if c else 0.3, 3)}
+        extra = {"confidence": round(m.confidence if c else 0.2, 3)}
         if m.adjectival:
             extra["adjectival"] = True
         if c is None:
+            # a street or a place too small for the gazetteer: located, roughly, at the article's
+            # main town (no GeoNames id; "near" says the point is the town's)
+            if focus is not None:
+                extra["near"] = focus.public_id
             places.append(Place(id=f"P{len(places) + 1}", span=document.span(m.start, m.end),
-                                name=document.text[m.start:m.end], geonameid=None, country=None,
-                                feature=None, lat=None, lon=None, extra=extra))
+                                name=document.text[m.start:m.end], geonameid=None,
+                                country=focus.country if focus else None, feature=None,
+                                lat=focus.lat if focus else None, lon=focus.lon if focus else None,
+                                extra=extra))
             continue
         places.append(Place(
             id=f"P{len(places) + 1}", span=document.span(m.start, m.end), name=c.name,
