@@ -158,6 +158,11 @@ def tense(span) -> Optional[str]:
     if verb.tag_ == "VBG" and words & _PROG_AUX:
         return "future"
     if verb.tag_ == "VB" and "to" in words:
+        # "agreed to pay ... Friday": the infinitive takes the time of the verb it depends on
+        head = verb.head
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            if head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in head.children if c.dep_ in ("aux", "auxpass")):
+                return "past"
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
@@ -268,8 +273,10 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
         return y - 1
     if t == "future" and delta < -60:
         return y + 1
-    if t is None and delta > 200:
+    if t in (None, "present") and delta > 200:
         return y - 1
+    if t in (None, "present") and delta < -240:
+        return y + 1
     return y
 
 
@@ -428,13 +435,16 @@ def n_century(m, ctx):
     return "DATE", f"{n - 1:02d}"
 
 
-_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+         "last": 4, "latter": 2}
 
 
 def n_quarter(m, ctx):
     g = m.groupdict()
-    q = _QORD[_lower(g["q"])]
     half = _lower(g["qu"]) == "half"
+    q = _QORD[_lower(g["q"])]
+    if half and _lower(g["q"]) == "last":
+        q = 2
     if half and q > 2:
         return None
     y = g.get("y0") or g.get("y1") or g.get("y2")
@@ -504,7 +514,9 @@ def n_season(m, ctx):
         return "DATE", f"XXXX-{code}"
     y = ctx.dct.year
     cur, idx = tn.season_index(ctx.dct.month), tn.SEASONS.index(code)
-    if rel in ("last", "this past"):
+    if rel == "last":  # TimeBank: "last spring" is the previous year's, even in the fall
+        y -= 1
+    elif rel == "this past":
         y = y if idx < cur else y - 1
     elif rel in ("next", "this coming"):
         y = y if idx > cur else y + 1

@@ -75,7 +75,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("quarter", "DATE", "quarter",
      r"(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
      r"(?:(?:flat|strong|weak|disappointing|difficult|tough|record|sluggish|slow|lackluster) )?"
-     r"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
+     r"(?P<q>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
      r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year))?"),
     ("quarter_rel", "DATE", "quarter_rel",
      r"(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
@@ -112,7 +112,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"this past|this coming|the next|the present|the prior|a previous)(?: fiscal| calendar)? "
      r"(?P<u>week|weekend|month|year|decade|century|day|night)"),
     ("in_the_unit", "DATE", "rel_unit",
-     r"(?:earlier|later|early|late) (?P<rel>)in the (?P<u>day|week|month|year)"),
+     r"(?:earlier|later|early|late) (?P<rel>)in the (?P<u>week|month|year)"),
     ("ahead", "DURATION", "duration", r"the (?:(?P<n>few|coming|next few) )?(?P<u>days|weeks|months|years) ahead"),
     ("end_of_unit", "DATE", "rel_unit",
      r"(?:the )?(?P<pre>end|beginning|start|middle|turn) of the (?P<rel>)(?P<u>week|month|year|decade|century)"),
