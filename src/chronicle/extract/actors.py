@@ -260,7 +260,7 @@ class _Builder:
             return
         name = doc[ns:e].text
         toks = _name_key(name)
-        ci = self._match_person(toks, s)
+        ci = self._match_person(toks, s, gender)
         if ci is None:
             ci = self._new("PERSON", "")
         c = self.clusters[ci]
@@ -320,11 +320,15 @@ class _Builder:
                 self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), t)
                 self.nominal_done.add(t.i)
 
-    def _match_person(self, toks: list, at_tok: int) -> Optional[int]:
+    def _match_person(self, toks: list, at_tok: int, gender: Optional[str] = None) -> Optional[int]:
         best = None
+        if gender is None and len(toks) >= 2:
+            gender = coref.FIRST_NAME_GENDER.get(toks[0])
         for ci, c in enumerate(self.clusters):
             if c.type != "PERSON" or not c.name_toks:
                 continue
+            if gender and c.gender and gender != c.gender:
+                continue  # "Mrs. Clinton" is not Bill Clinton
             C = c.name_toks
             ok = False
             if tuple(toks) == C:
@@ -333,8 +337,8 @@ class _Builder:
                 ok = toks[0] == C[-1]
             elif _subseq(toks, C) or _subseq(C, toks):
                 ok = True
-            if ok and (best is None or c.last_tok > self.clusters[best].last_tok):
-                best = ci
+            if ok and (best is None or (len(c.spans), c.last_tok) > (len(self.clusters[best].spans), self.clusters[best].last_tok)):
+                best = ci  # an ambiguous surname goes to the most-mentioned bearer so far
         return best
 
     def _person_by_surname(self, text: str) -> Optional[int]:
@@ -453,6 +457,12 @@ class _Builder:
             if root.pos_ == "PROPN" and root.lower_ not in PERSON_TITLES:
                 self._propn_chunk(s, e, root)
                 continue
+            if e - s == 1 and root.is_title and root.dep_.startswith("nsubj"):
+                # A surname the tagger took for a noun ("Trump has record low support").
+                ci = self._match_person([root.lower_], root.i)
+                if ci is not None:
+                    self._add(ci, root.idx, root.idx + len(root), root)
+                    continue
             if any(self.ent_of[i] is not None and self.ent_of[i][0] in ("PERSON", "ORG", "FAC") for i in range(s, e)):
                 continue
             lem = root.lemma_.lower()

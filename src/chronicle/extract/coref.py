@@ -49,6 +49,10 @@ diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evel
 megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn
 janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella
 theresa diana natalie brittany charlotte marie kayla alexis lori hillary kamala ursula angela
+loretta chelsea melania ivanka huma kellyanne hope sarah susan condoleezza madeleine janet
+betsy nikki tulsi michele michelle oprah beyonce taylor serena venus malala greta jill debbie
+ruth sonia elena amy dianne maxine nancy patty tammy kirsten jeanne claire heidi maggie
+ayanna rashida lauren marjorie lisa mazie gretchen kathy kristen gina
 theresa nikki elise marine giorgia jacinda liz kristi kirsten nancy ilhan alexandria tulsi
 elena olena yulia iryna oksana natalia tatiana svetlana olga irina anastasia maria ekaterina
 sanna annalena kaja mette ngozi christine kristalina
@@ -62,6 +66,8 @@ jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy chris
 roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe
 bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell
 bobby mason philip louis barack bernie mitch chuck mike ted marco rand boris emmanuel olaf
+bill newt rudy reince jared tim jeb harry al dick colin rex rick ben jon hunter beau jim tom
+steve matt andy nate wolf tucker bret
 volodymyr vladimir dmitry dmitri sergei sergey oleksandr oleksii andriy mykhailo kyrylo
 valery valerii denys yevgeny yevgeniy alexei aleksei viktor petro rustem ramzan xi recep
 benjamin narendra justin keir rishi friedrich jens antony lloyd jake
@@ -143,6 +149,18 @@ def resolve_pronouns(doc, sent_of: list[int], quotes: QuoteIndex, clusters: list
     """
     pool = sorted(recs, key=lambda r: r.tok)
     toks = [r.tok for r in pool]
+    # Distance counts narrative sentences only: a speaker is still "he" after a long quotation.
+    n_sents = (max(sent_of) + 1) if sent_of else 0
+    quoted_sent = [True] * n_sents
+    for t in doc:
+        if not t.is_punct and not t.is_space and not quotes.inside(t.idx):
+            quoted_sent[sent_of[t.i]] = False
+    narr = []
+    k = 0
+    for q in quoted_sent:
+        if not q:
+            k += 1
+        narr.append(k)
     out: list[tuple[int, int]] = []
     for tok in doc:
         low = tok.lower_
@@ -155,12 +173,12 @@ def resolve_pronouns(doc, sent_of: list[int], quotes: QuoteIndex, clusters: list
         quoted = quotes.inside(tok.idx)
         hi = bisect.bisect_left(toks, i)
         lo = hi
-        while lo > 0 and s - pool[lo - 1].sent <= MAX_SENT_BACK:
+        while lo > 0 and narr[s] - narr[pool[lo - 1].sent] <= MAX_SENT_BACK and s - pool[lo - 1].sent <= 15:
             lo -= 1
         cands = pool[lo:hi]
         if not quoted:
             cands = [c for c in cands if not c.quoted]
-        best = _choose(tok, low, s, quoted, cands, clusters, doc)
+        best = _choose(tok, low, s, quoted, cands, clusters, doc, narr)
         if best is None:
             continue
         out.append((i, best))
@@ -173,7 +191,8 @@ def resolve_pronouns(doc, sent_of: list[int], quotes: QuoteIndex, clusters: list
     return out
 
 
-def _choose(tok, low: str, s: int, quoted: bool, cands: list[MentionRec], clusters, doc) -> Optional[int]:
+def _choose(tok, low: str, s: int, quoted: bool, cands: list[MentionRec], clusters, doc,
+            narr: list[int]) -> Optional[int]:
     if low in MALE or low in FEMALE:
         if quoted:
             return None  # "he" inside a quote is rarely the person last named outside it
@@ -188,9 +207,11 @@ def _choose(tok, low: str, s: int, quoted: bool, cands: list[MentionRec], cluste
                 continue
             if c.tok >= tok.i:
                 continue
-            w = _weight(c, s)
+            w = _ROLE_WEIGHT.get(c.dep, 0.45) * (0.5 ** (narr[s] - narr[c.sent]))
             if c.dep.startswith("nsubj") and doc[c.head].lemma_ in SPEECH_LEMMAS:
                 w += 0.15  # the last speaker is the likeliest "he" of the next attribution
+            if info.gender == want:
+                w += 0.25  # known to agree beats merely not known to disagree
             if w > scores.get(c.cluster, 0.0):
                 scores[c.cluster] = w
         if not scores:
@@ -202,7 +223,7 @@ def _choose(tok, low: str, s: int, quoted: bool, cands: list[MentionRec], cluste
     if quoted:
         return None
     # they / it: only the same or previous sentence, and only when exactly one entity fits.
-    near = [c for c in cands if s - c.sent <= 1 and c.tok < tok.i]
+    near = [c for c in cands if narr[s] - narr[c.sent] <= 1 and c.tok < tok.i]
     if low in PLURAL:
         ok = {c.cluster for c in near if clusters[c.cluster].kind == "group" and clusters[c.cluster].plural}
     else:
