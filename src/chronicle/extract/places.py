@@ -46,12 +46,14 @@ MIN_POP_UNTAGGED = 100_000
 MIN_POP_ORG = 500_000
 MIN_POP_PERSON = 500_000
 KEEP_FAC = True
+MIN_POP_INNER = 20_000
 STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane",
                 "Parkway", "Pkwy.", "Highway", "Interstate", "Route", "Turnpike", "Expressway", "Freeway"}
 NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
 ALT_PENALTY = 2.5
-W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 75.0
+W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 50.0
 MAX_SENSES = 12
+COH_TEMP = 6.0
 
 
 @dataclass
@@ -114,6 +116,13 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             settlement = True
         text = doc[i:j].text
         cands = gaz.lookup(text) if adjectival else _lookup_variants(gaz, text)
+        if not cands and not adjectival and j - i > 1:
+            # "Vancouver International Airport", "Rajasthan assembly": the place name inside
+            sub = _inner_place(doc, gaz, i, j)
+            if sub is not None:
+                i, j, cands = sub
+                hint = ()
+                text = doc[i:j].text
         if text.lower() in DIRECTIONS:  # "the West", "the South": not Cameroon's West region
             cands = tuple(c for c in cands if c.feature == "RGN")
         if adjectival:
@@ -237,6 +246,18 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
     return mentions
 
 
+def _inner_place(doc, gaz: gz.Gazetteer, i: int, j: int):
+    """The longest well-known place name inside tokens ``[i, j)``, as ``(start, end, senses)``."""
+    for length in range(j - i - 1, 0, -1):
+        for s in range(i, j - length + 1):
+            if not doc[s].text[:1].isupper() or doc[s].lower_ in DIRECTIONS:
+                continue
+            cands = tuple(c for c in gaz.lookup(doc[s:s + length].text) if c.kind != gz.NAME_DEMONYM)
+            if _prominent(cands, MIN_POP_INNER):
+                return s, s + length, cands
+    return None
+
+
 def _prominent(cands, min_pop: int) -> bool:
     return any(c.kind == gz.NAME_MAIN and (c.feature in ("PCLI", "CONT", "ADM1", "PPLC") or c.population >= min_pop)
                for c in cands)
@@ -311,6 +332,12 @@ class _Group:
         return e / e.sum()
 
     @property
+    def support(self):
+        """How much each sense may vouch for senses of other names: lesser senses too, so that
+        two small namesakes next to each other (Paris and Henry County, Tennessee) find each other."""
+        return np.exp((self.scores - self.scores.max()) / COH_TEMP)
+
+    @property
     def choice(self):
         return self.cands[int(self.scores.argmax())]
 
@@ -367,7 +394,7 @@ def _resolve(mentions: list[Mention]) -> None:
             rows = rel[offsets[gi]:offsets[gi + 1]]
             for hj, h in enumerate(groups):
                 if hj != gi:
-                    coh += (rows[:, offsets[hj]:offsets[hj + 1]] * h.probs[None, :]).max(axis=1)
+                    coh += (rows[:, offsets[hj]:offsets[hj + 1]] * h.support[None, :]).max(axis=1)
             scores = g.base.copy()
             for k, c in enumerate(g.cands):
                 if c.feature != "CONT":
