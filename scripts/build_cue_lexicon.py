@@ -35,6 +35,10 @@ def cue_head(tokens):
     return (verbs or heads or list(tokens))[0]
 
 
+def _coarse(pos: str) -> str:
+    return "VERB" if pos in ("VERB", "AUX") else pos
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train", nargs="?", default=str(DEFAULT_TRAIN))
@@ -49,6 +53,8 @@ def main(argv=None) -> int:
     phrase_count: Counter = Counter()
     occurrences: Counter = Counter()
     in_cue: Counter = Counter()
+    with_clause: Counter = Counter()
+    clause_in_cue: Counter = Counter()
     for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=16)):
         cue_tokens = set()
         for g in art.attributions:
@@ -64,21 +70,31 @@ def main(argv=None) -> int:
                 cue_tokens.add(head.i)
         for t in doc:
             if t.is_alpha:
-                occurrences[t.lemma_.lower()] += 1
-                if t.i in cue_tokens:
-                    in_cue[t.lemma_.lower()] += 1
+                key = (t.lemma_.lower(), _coarse(t.pos_))
+                occurrences[key] += 1
+                in_cue[key] += t.i in cue_tokens
+                if any(c.dep_ == "ccomp" for c in t.children):
+                    with_clause[key] += 1
+                    clause_in_cue[key] += t.i in cue_tokens
     lemmas = {}
     for lemma, n in cue_count.most_common():
         if n < args.min_count or not lemma.isalpha():
             continue
-        occ = max(occurrences[lemma], n)
-        lemmas[lemma] = {"count": n, "occurrences": occ, "precision": round(in_cue[lemma] / occ, 4),
-                         "pos": dict(pos_count[lemma].most_common(3))}
+        pos = pos_count[lemma].most_common(1)[0][0]
+        key = (lemma, _coarse(pos))
+        occ = max(occurrences[key], in_cue[key], 1)
+        entry = {"count": n, "occurrences": occ, "precision": round(in_cue[key] / occ, 4),
+                 "pos": dict(pos_count[lemma].most_common(3))}
+        if with_clause[key]:
+            entry["with_clause"] = with_clause[key]
+            entry["precision_with_clause"] = round(clause_in_cue[key] / with_clause[key], 4)
+        lemmas[lemma] = entry
     phrases = {p: n for p, n in phrase_count.most_common() if n >= args.min_count and " " in p}
     out = {
         "about": "Attribution cue lemmas from PolNeAR v1.0.0 train (840 articles): count = gold cues "
-                 "headed by the lemma, occurrences = tokens with the lemma, precision = share of those "
-                 "tokens that head a gold cue. Built by scripts/build_cue_lexicon.py.",
+                 "headed by the lemma, occurrences = tokens with the lemma and the cue's usual part of "
+                 "speech, precision = share of those tokens that head a gold cue; with_clause / "
+                 "precision_with_clause = the same for tokens governing a clausal complement (ccomp). Built by scripts/build_cue_lexicon.py.",
         "articles": len(arts),
         "lemmas": lemmas,
         "phrases": phrases,

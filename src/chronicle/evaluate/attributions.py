@@ -207,6 +207,7 @@ def run(paths: list[str], errors: bool = False, out=print, model: Optional[str] 
     nlp = load(resolve_model_name(model))
     mods = [importlib.import_module(f"chronicle.extract.{n}") for n in EXTRACTORS]
     preds = []
+    failures: list[str] = []
     t_parse = t_attr = 0.0
     from ..model import Document
 
@@ -216,15 +217,25 @@ def run(paths: list[str], errors: bool = False, out=print, model: Optional[str] 
         t_parse += time.perf_counter() - t0
         document = Document(article=Article(text=g.text, id=g.name), doc=sdoc)
         for mod in mods:
+            if mod.ASSIGNS == "events":
+                break  # nothing after attributions changes them
             t0 = time.perf_counter()
-            setattr(document, mod.ASSIGNS, mod.extract(document))
             if mod.ASSIGNS == "attributions":
+                document.attributions = mod.extract(document)
                 t_attr += time.perf_counter() - t0
+                continue
+            try:  # another stage failing must not hide the attribution scores; it is counted
+                setattr(document, mod.ASSIGNS, mod.extract(document))
+            except Exception as exc:  # noqa: BLE001
+                failures.append(f"{g.name}: {mod.ASSIGNS}: {exc!r}")
         preds.append([a.to_json() for a in document.attributions])
     res = score(golds, preds, errors=errors, out=out)
     res["timing"] = {"parse_s": round(t_parse, 3), "attributions_s": round(t_attr, 3),
                      "attributions_vs_parse": round(t_attr / t_parse, 4) if t_parse else None}
+    res["upstream_failures"] = failures
     report(res, out)
+    for f in failures[:10]:
+        out(f"  upstream stage failed (scored without it): {f}")
     return res
 
 

@@ -27,10 +27,17 @@ class Segment:
     close: int
     closed: bool
     para: int  # paragraph index
+    width: int = 1  # 2 for the typewriter ASCII pair ''...'' some archives (NYT) use
+    cwidth: int = 1
+
+    @property
+    def after(self) -> int:
+        """First character after the closing mark."""
+        return self.close + (self.cwidth if self.closed else 0)
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.width
 
     @property
     def end(self) -> int:
@@ -52,9 +59,9 @@ class QuoteGroup:
         return self.segments[-1].end
 
 
-def _is_opening_straight(text: str, i: int, lo: int, hi: int) -> bool | None:
+def _is_opening_straight(text: str, i: int, lo: int, hi: int, w: int = 1) -> bool | None:
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + w] if i + w < hi else " "
     if (prev.isspace() or prev in "([{—–-/") and not nxt.isspace():
         return True
     if not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-"):
@@ -67,30 +74,43 @@ def segments(text: str) -> list[Segment]:
     for pi, m in enumerate(_PARA.finditer(text)):
         lo, hi = m.start(), m.end()
         open_at = None
+        width = 1
+        chars = list(text[lo:hi])
+        # fold the ASCII pair '' (and the LaTeX-ish `` opener) into one straight double quote
+        i = lo
+        while i < hi - 1:
+            if text[i] in "'`" and text[i + 1] == text[i] == "'" or (text[i] == "`" and text[i + 1] == "`"):
+                chars[i - lo], chars[i + 1 - lo] = STRAIGHT, "\0"
+                i += 2
+            else:
+                i += 1
         for i in range(lo, hi):
-            c = text[i]
+            c = chars[i - lo]
+            if c == "\0":
+                continue
+            w = 2 if i + 1 < hi and chars[i + 1 - lo] == "\0" else 1
             if c in OPENERS or (c in CLOSERS and open_at is None and i + 1 < hi and text[i + 1].isalnum()
                                 and (i == lo or text[i - 1].isspace())):
                 if open_at is not None:  # an opener while open: the earlier one was never closed
-                    out.append(Segment(open_at, _rstrip(text, open_at, i), False, pi))
-                open_at = i
+                    out.append(Segment(open_at, _rstrip(text, open_at, i), False, pi, width))
+                open_at, width = i, w
             elif c in CLOSERS:
                 if open_at is not None:
-                    out.append(Segment(open_at, i, True, pi))
+                    out.append(Segment(open_at, i, True, pi, width, w))
                     open_at = None
             elif c == STRAIGHT:
-                opening = _is_opening_straight(text, i, lo, hi)
+                opening = _is_opening_straight(text, i, lo, hi, w)
                 if open_at is None and opening is not False:
-                    open_at = i
+                    open_at, width = i, w
                 elif open_at is not None and opening is not True:
-                    out.append(Segment(open_at, i, True, pi))
+                    out.append(Segment(open_at, i, True, pi, width, w))
                     open_at = None
                 elif open_at is not None:  # looks like an opener while open: restart
-                    out.append(Segment(open_at, _rstrip(text, open_at, i), False, pi))
-                    open_at = i
+                    out.append(Segment(open_at, _rstrip(text, open_at, i), False, pi, width))
+                    open_at, width = i, w
         if open_at is not None:
-            out.append(Segment(open_at, _rstrip(text, open_at, hi), False, pi))
-    return [s for s in out if s.close > s.open + 1]
+            out.append(Segment(open_at, _rstrip(text, open_at, hi), False, pi, width))
+    return [s for s in out if s.close > s.start]
 
 
 def _rstrip(text: str, lo: int, hi: int) -> int:

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
+
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 
 from ..model import Attribution, Document, SourceRef, Span
 from .attribution_quotes import QuoteGroup, groups
@@ -60,19 +63,46 @@ def lexicon() -> dict:
     return json.loads(raw).get("lemmas", {})
 
 
+# Thresholds tuned on PolNeAR train (bench/attributions_eval.py reports dev).
+MIN_CLAUSE_PRECISION = 0.2   # a verb governing a clause is a cue if annotators agreed this often
+MIN_OBJECT_PRECISION = 0.45  # a verb with only an object/complement needs a more reliable lemma
+MIN_COUNT = 3
+
+
 @lru_cache(maxsize=1)
 def verb_cues() -> dict[str, float]:
-    """Verb cue lemmas with their PolNeAR precision; nouns and function words are left out
-    because only the verbal constructions are handled by the rules here."""
+    """Verb cue lemma -> precision of the lemma governing a clause (the indirect-speech rule);
+    nouns and function words are left out because only verbal constructions are handled here."""
     out = {}
     for lemma, info in lexicon().items():
         pos = info.get("pos", {})
-        if lemma in _NOT_CUES or pos.get("VERB", 0) < max(2, 0.5 * info["count"]):
+        if lemma in _NOT_CUES or info["count"] < MIN_COUNT or pos.get("VERB", 0) < 0.5 * info["count"]:
             continue
-        out[lemma] = info["precision"]
+        p = info.get("precision_with_clause", info["precision"])
+        if info.get("with_clause", 0) < 3:
+            p = max(p, info["precision"])
+        if p >= MIN_CLAUSE_PRECISION or info["precision"] >= MIN_OBJECT_PRECISION:
+            out[lemma] = p
     for lemma in ("say", "tell", "state", "confirm", "note", "warn", "add", "report", "announce"):
         out.setdefault(lemma, 0.5)
     return out
+
+
+@lru_cache(maxsize=1)
+def object_cues() -> dict[str, float]:
+    """Lemmas reliable enough to be cues without a clause ("called him a liar", "declined to
+    comment", "accused X of Y"): their plain PolNeAR precision."""
+    return {lemma: info["precision"] for lemma, info in lexicon().items()
+            if lemma not in _NOT_CUES and info["count"] >= 10 and info["precision"] >= MIN_OBJECT_PRECISION
+            and info.get("pos", {}).get("VERB", 0) >= 0.5 * info["count"]}
+
+
+@lru_cache(maxsize=4)
+def _ids(vocab):
+    """String ids of the cue lemmas, so the token scan compares integers off one array."""
+    strings = vocab.strings
+    return ({strings.add(c) for c in verb_cues()}, strings.add("according"),
+            {strings.add("VERB"), strings.add("AUX")})
 
 
 @dataclass
@@ -94,6 +124,7 @@ def extract(document: Document) -> list[Attribution]:
     if doc is None or not len(doc):
         return []
     text = document.text
+    _STARTS.update(doc=doc, starts=doc.to_array(IDX).tolist(), text=text)
     cues = verb_cues()
     qgroups = groups(text)
     cands: list[_Cand] = []
@@ -106,13 +137,15 @@ def extract(document: Document) -> list[Attribution]:
             cands.append(cand)
             if cand.cue_token is not None:
                 used_cues.add(cand.cue_token.i)
-            direct_ranges.append((g.segments[0].open, g.segments[-1].close + 1))
+            direct_ranges.append((g.segments[0].open, g.segments[-1].after))
 
-    for tok in doc:
-        if tok.i in used_cues:
+    cue_ids, according, verbal = _ids(doc.vocab)
+    arr = doc.to_array([LEMMA, POS, LOWER])
+    for i, (lemma_id, pos_id, lower_id) in enumerate(arr.tolist()):
+        if i in used_cues or not (lower_id == according or (lemma_id in cue_ids and pos_id in verbal)):
             continue
-        lower = tok.lower_
-        if lower == "according":
+        tok = doc[i]
+        if lower_id == according:
             cand = _according(doc, tok)
         elif tok.lemma_.lower() in cues and tok.pos_ in ("VERB", "AUX"):
             cand = _indirect(doc, tok, cues)
@@ -127,24 +160,45 @@ def extract(document: Document) -> list[Attribution]:
     cands = _nest(cands)
     cands = _dedupe(cands)
     cands.sort(key=lambda c: c.content[0])
-    return _records(document, cands)
+    try:
+        return _records(document, cands)
+    finally:
+        _STARTS["doc"], _STARTS["starts"], _STARTS["text"] = None, [], ""
 
 
 # ---------------------------------------------------------------- direct quotes
 
+_STARTS: dict = {"doc": None, "starts": [], "text": ""}
+
+
+def _text(doc) -> str:
+    """The doc's text, cached: spaCy rebuilds ``Doc.text`` from the tokens on every access."""
+    if _STARTS["doc"] is not doc:
+        _starts(doc)
+    return _STARTS["text"]
+
+
+def _starts(doc) -> list[int]:
+    """Token start offsets of the current doc, computed once per extraction (bisect over them
+    keeps the quote rules linear in the number of quotes, not quotes x tokens)."""
+    if _STARTS["doc"] is not doc:
+        _STARTS["doc"], _STARTS["starts"], _STARTS["text"] = doc, doc.to_array(IDX).tolist(), doc.text
+    return _STARTS["starts"]
+
+
 def _token_at(doc, char: int):
     """The token covering or following character ``char``."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is not None and len(span):
-        return span[0]
-    for t in doc:
-        if t.idx >= char:
-            return t
-    return None
+    starts = _starts(doc)
+    i = bisect_right(starts, char) - 1
+    if i >= 0 and char < starts[i] + len(doc[i]):
+        return doc[i]
+    return doc[i + 1] if i + 1 < len(doc) else None
 
 
 def _tokens_between(doc, lo: int, hi: int):
-    return [t for t in doc if lo <= t.idx and t.idx + len(t) <= hi]
+    starts = _starts(doc)
+    i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+    return [t for t in doc[i:j] if t.idx + len(t) <= hi]
 
 
 def _is_cue(tok, cues) -> bool:
@@ -186,12 +240,12 @@ def _merge_split_quotes(doc, text, qgroups, cues) -> list[QuoteGroup]:
         if out:
             prev = out[-1]
             a, b = prev.segments[-1], g.segments[0]
-            gap = text[a.close + 1:b.open]
+            gap = text[a.after:b.open]
             if (a.closed and a.para == b.para and 0 < len(gap) <= 250 and "\n" not in gap
                     and not re.search(r"[.!?]\s+[A-Z\"“]", gap.rstrip())
                     and re.search(r"[,:.—–-]\s*$", gap)
                     and (re.match(r"^\s*[,—–-]", gap) or re.search(r"[,!?—–-]\W*$", text[a.start:a.close]))):
-                toks = _tokens_between(doc, a.close + 1, b.open)
+                toks = _tokens_between(doc, a.after, b.open)
                 alpha = [t for t in toks if t.is_alpha]
                 if (any(_is_cue(t, cues) for t in alpha[:8]) and (len(gap) <= 80 or gap.rstrip()[-1:] == ".")
                         and (not gap.rstrip().endswith(".") or not _has_post_cue(doc, text, g.segments[-1], cues))):
@@ -203,7 +257,7 @@ def _merge_split_quotes(doc, text, qgroups, cues) -> list[QuoteGroup]:
 
 
 def _has_post_cue(doc, text, seg, cues) -> bool:
-    lo = seg.close + 1
+    lo = seg.after
     end = text.find("\n", lo)
     end = len(text) if end < 0 else end
     hi = min(end, lo + 80)
@@ -213,6 +267,13 @@ def _has_post_cue(doc, text, seg, cues) -> bool:
         if _is_cue(t, cues):
             return True
     return False
+
+
+def _title_like(inner: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    minor = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from"}
+    content = [w for w in words if w.lower() not in minor]
+    return bool(content) and all(w[0].isupper() for w in content) and not re.search(r"[.!?]\W*$", inner)
 
 
 def _words(text: str) -> int:
@@ -230,13 +291,16 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
     if not inner.strip():
         return None
     parts = [(s.start, s.end) for s in g.segments]
+    n_words = _words(inner)
+    if n_words <= 8 and _title_like(inner):
+        return None  # a title or a name in quotes ("Saturday Night Live"), not speech
     # cue inside a split quote
     if len(g.segments) > 1 and first.para == g.segments[1].para:
-        for t in _tokens_between(doc, first.close + 1, g.segments[1].open):
+        for t in _tokens_between(doc, first.after, g.segments[1].open):
             if _is_cue(t, cues):
                 return _direct_cand(inner, parts, t, 0.92)
     # cue after the closing mark: "...," he said. / "...," said Smith.
-    after_lo = last.close + 1
+    after_lo = last.after
     para_end = text.find("\n", after_lo)
     para_end = len(text) if para_end < 0 else para_end
     if last.closed and (_SPEECH_FINAL.search(text[last.start:last.close]) or text[after_lo:after_lo + 1] in (",", "—")):
@@ -252,7 +316,7 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
                 break
             if _is_cue(t, cues):
                 lead = [x for x in toks[:k] if x.is_alpha]
-                if len(lead) <= 7:
+                if len(lead) <= 7 and (n_words >= 3 or len(g.segments) > 1):
                     return _direct_cand(inner, parts, t, 0.9)
                 break
     # cue before the opening mark: X said: "..." / X told reporters, "..."
@@ -267,7 +331,7 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
         for t in reversed(toks):
             if _is_cue(t, cues):
                 tail = [x for x in toks if x.idx > t.idx and x.is_alpha]
-                if len(tail) <= 6:
+                if len(tail) <= 6 and n_words >= 4 and (stretch[-1] == ":" or inner.lstrip()[:1].isupper()):
                     return _direct_cand(inner, parts, t, 0.88)
                 break
     # no cue: a whole quoted paragraph continues the previous speaker (handled in _records)
@@ -280,7 +344,7 @@ def _whole_paragraph(text, first, last) -> bool:
     para_start = text.rfind("\n", 0, first.open) + 1
     para_end = text.find("\n", last.close)
     para_end = len(text) if para_end < 0 else para_end
-    return text[para_start:first.open].strip() == "" and len(text[last.close + 1:para_end].strip()) <= 2
+    return text[para_start:first.open].strip() == "" and len(text[last.after:para_end].strip()) <= 2
 
 
 def _direct_cand(inner, parts, cue_tok, conf) -> _Cand:
@@ -302,7 +366,7 @@ def _cue_span(tok) -> tuple[int, int]:
 
 def _trim(doc, lo: int, hi: int) -> tuple[int, int]:
     """Strip whitespace, edge punctuation and a leading complementiser from ``[lo, hi)``."""
-    text = doc.text
+    text = _text(doc)
     while lo < hi and (text[lo].isspace() or text[lo] in ",;:—–-"):
         lo += 1
     m = re.match(r"(that|whether|if)\s+", text[lo:hi], re.I)
@@ -320,12 +384,12 @@ def _indirect(doc, tok, cues) -> Optional[_Cand]:
         c = comp[0]
         sub = list(c.subtree)
         lo, hi = _trim(doc, sub[0].idx, sub[-1].idx + len(sub[-1]))
-        if hi - lo < 3 or (hi - lo < 12 and _words(doc.text[lo:hi]) < 2):
+        if hi - lo < 3 or (hi - lo < 12 and _words(_text(doc)[lo:hi]) < 2):
             return None
         subj = _subject_of(tok)
         if subj is None and tok.tag_ not in ("VBG", "VBN"):
             return None
-        return _Cand(_kind(doc.text[lo:hi]), (lo, hi), _cue_span(tok), subj, cue_token=tok,
+        return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), _cue_span(tok), subj, cue_token=tok,
                      confidence=0.45 + 0.45 * min(1.0, prec * 2), content_head=c)
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         head = tok.head
@@ -344,9 +408,40 @@ def _indirect(doc, tok, cues) -> Optional[_Cand]:
         subj = _subject_of(tok)
         if subj is None:
             return None
-        return _Cand(_kind(doc.text[lo:hi]), (lo, hi), _cue_span(tok), subj, cue_token=tok,
+        return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), _cue_span(tok), subj, cue_token=tok,
                      confidence=0.4 + 0.4 * min(1.0, prec * 2), content_head=head)
+    oprec = object_cues().get(tok.lemma_.lower())
+    if oprec is not None:
+        return _complement(doc, tok, oprec)
     return None
+
+
+_COMP_DEPS = {"dobj", "xcomp", "oprd", "advcl", "dative", "attr", "acomp"}
+_COMP_PREPS = {"as", "of", "for", "about", "on", "that", "to", "with"}
+
+
+def _complement(doc, tok, prec) -> Optional[_Cand]:
+    """Non-clausal attributions: the verb's right-hand complements ("called [him a liar]",
+    "declined [to comment]", "accused [X of Y]", "asked [whether ...]")."""
+    subj = _subject_of(tok)
+    if subj is None:
+        return None
+    kids = []
+    for c in tok.rights:
+        if c.dep_ in _COMP_DEPS and not (c.dep_ == "advcl" and not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
+            kids.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _COMP_PREPS and kids:
+            kids.append(c)
+        elif kids and c.dep_ not in ("punct", "cc"):
+            break
+    if not kids:
+        return None
+    lo, hi = _trim(doc, kids[0].left_edge.idx, kids[-1].right_edge.idx + len(kids[-1].right_edge))
+    if hi - lo < 3:
+        return None
+    return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), _cue_span(tok), subj, cue_token=tok,
+                 confidence=0.3 + 0.5 * prec, content_head=kids[0])
 
 
 def _kind(content: str) -> str:
@@ -384,11 +479,11 @@ def _according(doc, tok) -> Optional[_Cand]:
     if not side:
         return None
     lo, hi = _trim(doc, side[0].idx, side[-1].idx + len(side[-1]))
-    while hi > lo and doc.text[hi - 1] in ".!?":
+    while hi > lo and _text(doc)[hi - 1] in ".!?":
         hi -= 1
     if hi - lo < 5:
         return None
-    return _Cand(_kind(doc.text[lo:hi]), (lo, hi), (tok.idx, to[0].idx + len(to[0])), src,
+    return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), (tok.idx, to[0].idx + len(to[0])), src,
                  cue_token=tok, confidence=0.85, content_head=head)
 
 
@@ -513,12 +608,15 @@ def _medium(document: Document, cue_tok) -> Optional[str]:
         for c in list(v.children):
             if c.dep_ == "dobj" and v.lemma_ == "tell" and c.ent_type_ in ("ORG",):
                 return _phrase(c)
-            if c.dep_ == "advcl" and c.lemma_ == "take":
+            if c.dep_ == "advcl" and c.lemma_ in ("take", "write", "post", "speak", "say", "appear"):
+                # "Taking to social media platform X", "Writing on Telegram", "Speaking on CNN"
                 for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ == "to":
+                    if p.dep_ == "prep" and p.lower_ in ("to", "on", "in", "via"):
                         for o in p.children:
                             if o.dep_ == "pobj":
-                                return _platform_name(o)
+                                name = _platform_name(o)
+                                if name and (c.lemma_ == "take" or o.ent_type_ or name.lower() in _PLATFORMS):
+                                    return name
             if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "via", "through"):
                 for o in c.children:
                     if o.dep_ != "pobj":
@@ -530,7 +628,7 @@ def _medium(document: Document, cue_tok) -> Optional[str]:
                     if noun in _MEDIUM_NOUNS or " ".join(t.lower_ for t in o.lefts if t.dep_ == "compound") + " " + noun in _MEDIUM_NOUNS:
                         toks = [t for t in o.subtree if t.dep_ not in ("det", "poss", "punct") and t.i <= o.i]
                         if toks:
-                            return o.doc.text[toks[0].idx:o.idx + len(o)]
+                            return _text(o.doc)[toks[0].idx:o.idx + len(o)]
     return None
 
 
@@ -547,7 +645,7 @@ def _platform_name(o) -> Optional[str]:
 
 def _phrase(tok) -> str:
     sub = list(tok.subtree)
-    return tok.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1])]
+    return _text(tok.doc)[sub[0].idx:sub[-1].idx + len(sub[-1])]
 
 
 def _date(document: Document, cue_tok, content: tuple[int, int]) -> Optional[str]:
