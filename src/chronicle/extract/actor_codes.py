@@ -200,6 +200,13 @@ def country_code(name: str) -> Optional[str]:
     return lexicon().countries.get(key)
 
 
+@lru_cache(maxsize=1)
+def agent_heads() -> frozenset:
+    """Last words of agent phrases: a noun phrase whose head is not one has no agent sector
+    of its own, so callers can skip coding it."""
+    return frozenset(k.rsplit(" ", 1)[-1] for k, v in lexicon().agents.items() if v)
+
+
 def country_name(iso3: Optional[str]) -> Optional[str]:
     """Display name of a country code ("UKR" -> "Ukraine")."""
     return lexicon().names.get(iso3) if iso3 else None

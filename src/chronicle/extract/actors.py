@@ -63,6 +63,8 @@ QUANTIFIERS = {"some", "other", "these", "those", "all", "many", "several", "bot
 PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "truth social",
              "whatsapp", "weibo", "vkontakte", "vk", "threads", "bluesky", "linkedin", "reddit"}
 GPE_LIKE = {"GPE", "NORP", "LOC"}
+PLATFORMS_HEAD = frozenset(p.split()[0] for p in PLATFORMS)
+RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 # Words that make a "person" name an institution ("George W. Bush Presidential Center").
 INSTITUTION_WORDS = {"center", "centre", "foundation", "institute", "institution", "university",
                      "college", "school", "library", "museum", "hospital", "airport", "presidential",
@@ -101,12 +103,25 @@ class _Builder:
         self.by_key: dict[str, int] = {}
         self.recs: list[coref.MentionRec] = []
         self.sent_of = [0] * len(self.doc)
+        self.sent_start: list[int] = []
         for si, sent in enumerate(self.doc.sents):
+            self.sent_start.append(sent.start)
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = si
         self.quotes = coref.QuoteIndex(self.text)
         self.ent_of: list = [None] * len(self.doc)  # token -> (label, start, end) of a kept entity
         self.of_links: list[tuple[int, int, int]] = []  # (cluster, token after "of", char)
+
+    def _tokens_with(self, words: frozenset):
+        """Tokens whose lower-case form is in ``words``, found without building every Token."""
+        from spacy.attrs import LOWER
+
+        strings = self.doc.vocab.strings
+        hashes = {strings[w] for w in words}
+        if not len(self.doc):
+            return []
+        lows = self.doc.to_array([LOWER]).tolist()
+        return [self.doc[i] for i, h in enumerate(lows) if h in hashes]
 
     # -- clusters ---------------------------------------------------------------------------
     def _new(self, type_: str, key: str) -> int:
@@ -174,7 +189,7 @@ class _Builder:
         doc = self.doc
         out = []
         taken = -1
-        for t in doc:
+        for t in self._tokens_with(PLATFORMS_HEAD):
             if t.i < taken or self.ent_of[t.i] is not None or t.lower_ not in PLATFORMS or not t.text[:1].isupper():
                 continue
             prev = doc[t.i - 1].lower_ if t.i > 0 else ""
@@ -207,7 +222,7 @@ class _Builder:
         j = s - 1
         start = s
         has_title = False
-        sent_start = doc[s].sent.start if s < len(doc) else 0
+        sent_start = self.sent_start[self.sent_of[s]] if s < len(doc) else 0
         while j >= sent_start:
             t = doc[j]
             if t.is_space:
@@ -279,7 +294,7 @@ class _Builder:
                 c.codes.append((ctry, sect))
             for t in doc[ts:s]:
                 if t.lower_ in PERSON_TITLES:
-                    c.titles.add(t.lemma_.lower())
+                    c.titles.add(_title_lemma(t))
                 g = coref.TITLE_GENDER.get(t.lower_)
                 if g:
                     c.gender = c.gender or g
@@ -306,7 +321,7 @@ class _Builder:
                 continue
             if any(self.ent_of[i] is not None and self.ent_of[i][0] == "PERSON" for i in range(s, e)):
                 continue
-            lem = t.lemma_.lower()
+            lem = _title_lemma(t)
             ctry, sect = ac.code_span(doc[s:e])
             c = self.clusters[ci]
             if lem in PERSON_TITLES:
@@ -448,8 +463,9 @@ class _Builder:
     # -- nominals ---------------------------------------------------------------------------
     def nominals(self) -> None:
         doc = self.doc
-        for (s, e) in self.chunks:
-            root = doc[e - 1] if doc[e - 1].i == self._root(s, e).i else self._root(s, e)
+        heads = ac.agent_heads()
+        for (s, e), root_i in zip(self.chunks, self.chunk_roots):
+            root = doc[root_i]
             if root.i in self.nominal_done or root.pos_ not in ("NOUN", "PROPN"):
                 continue
             if self.ent_of[root.i] is not None:
@@ -465,14 +481,17 @@ class _Builder:
                     continue
             if any(self.ent_of[i] is not None and self.ent_of[i][0] in ("PERSON", "ORG", "FAC") for i in range(s, e)):
                 continue
-            lem = root.lemma_.lower()
+            lem = _title_lemma(root)
+            if (root.lower_ not in heads and root.lemma_.lower() not in heads
+                    and lem not in PERSON_TITLES and root.lower_ not in PERSON_TITLES):
+                continue  # no agent noun at the head: neither a title nor a group actor
             body = [t for t in doc[s:e] if t.lower_ not in QUANTIFIERS and not t.like_num and t.tag_ != "POS"]
             if not body:
                 continue
             ctry, sect = ac.code_span(body)
             definite = doc[s].lower_ in ("the", "this", "that") or any(t.dep_ == "poss" for t in doc[s:e])
             singular = root.tag_ in ("NN", "NNP")
-            if lem in PERSON_TITLES and singular and (definite or ctry):
+            if (lem in PERSON_TITLES or root.lower_ in PERSON_TITLES) and singular and (definite or ctry):
                 ci = self._title_antecedent(lem, ctry, sect, root.i, definite)
                 if ci is not None:
                     self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), root)
@@ -544,6 +563,24 @@ class _Builder:
                 return ci
         return None
 
+    def _relatives(self) -> None:
+        """"Clyburn, who said ...": a relative pronoun is its antecedent's mention."""
+        doc = self.doc
+        owner: dict[int, int] = {}
+        for r in self.recs:
+            owner.setdefault(r.tok, r.cluster)
+        for t in self._tokens_with(RELATIVES):
+            if t.tag_ not in ("WP", "WDT", "WP$") or t.head.dep_ != "relcl":
+                continue
+            ante = t.head.head
+            ci = owner.get(ante.i)
+            if ci is None:
+                continue
+            c = self.clusters[ci]
+            if (t.lower_ == "who" and c.type not in ("PERSON", "GROUP")) or (t.lower_ == "which" and c.type == "PERSON"):
+                continue
+            c.spans.append((t.idx, t.idx + len(t)))
+
     # -- coding and output ------------------------------------------------------------------
     def _code(self) -> None:
         for c in self.clusters:
@@ -578,7 +615,9 @@ class _Builder:
 
     def run(self) -> list[Entity]:
         doc = self.doc
-        self.chunks = [(nc.start, nc.end) for nc in doc.noun_chunks]
+        chunks = list(doc.noun_chunks)
+        self.chunks = [(nc.start, nc.end) for nc in chunks]
+        self.chunk_roots = [nc.root.i for nc in chunks]
         self.chunk_of = {}
         for s, e in self.chunks:
             for i in range(s, e):
@@ -597,15 +636,19 @@ class _Builder:
             t = doc[tok_i]
             self.clusters[ci].spans.append((t.idx, t.idx + len(t)))
             self.clusters[ci].gender = infos[ci].gender
+        self._relatives()
         self._code()
         out = []
         for c in sorted(self.clusters, key=lambda c: c.first):
             if not c.spans:
                 continue
             name = self._name(c)
-            spans = sorted(set(c.spans))
-            # A bare name nested in its own title mention adds nothing.
-            spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+            # A bare name nested in its own title mention adds nothing: keep outermost spans.
+            spans = []
+            for sp in sorted(set(c.spans), key=lambda x: (x[0], -x[1])):
+                if spans and spans[-1][0] <= sp[0] and sp[1] <= spans[-1][1]:
+                    continue
+                spans.append(sp)
             ent = Entity(id="", name=name, type=c.type,
                          mentions=[self.document.span(s, e) for s, e in spans],
                          country=c.country, sector=c.sector)
@@ -626,6 +669,19 @@ class _Builder:
         if c.names:
             return max((_strip_poss(n) for n in c.names), key=len)
         return c.nominal_name or ""
+
+
+TITLE_ABBREV = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gen.": "general",
+                "gov.": "governor", "lt.": "lieutenant", "col.": "colonel", "capt.": "captain",
+                "sgt.": "sergeant", "maj.": "major", "adm.": "admiral", "pres.": "president",
+                "congressman": "representative", "congresswoman": "representative",
+                "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman",
+                "chair": "chairman", "advisor": "adviser"}
+
+
+def _title_lemma(tok) -> str:
+    low = tok.lower_
+    return TITLE_ABBREV.get(low, TITLE_ABBREV.get(tok.lemma_.lower(), tok.lemma_.lower()))
 
 
 def ac_platforms() -> set:

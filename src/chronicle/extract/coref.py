@@ -149,12 +149,24 @@ def resolve_pronouns(doc, sent_of: list[int], quotes: QuoteIndex, clusters: list
     """
     pool = sorted(recs, key=lambda r: r.tok)
     toks = [r.tok for r in pool]
-    # Distance counts narrative sentences only: a speaker is still "he" after a long quotation.
+    # One pass over token attributes as arrays (no Token objects): pronoun positions, and
+    # which sentences are narrative. Distance counts narrative sentences only, so a speaker
+    # is still "he" after a long quotation.
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, TAG
+
+    strings = doc.vocab.strings
+    pron_hash = {strings[w]: w for w in MALE | FEMALE | PLURAL | NEUTER}
+    tag_ok = {strings["PRP"], strings["PRP$"]}
     n_sents = (max(sent_of) + 1) if sent_of else 0
     quoted_sent = [True] * n_sents
-    for t in doc:
-        if not t.is_punct and not t.is_space and not quotes.inside(t.idx):
-            quoted_sent[sent_of[t.i]] = False
+    pron_at: list[int] = []
+    if len(doc):
+        arr = doc.to_array([LOWER, TAG, IDX, IS_PUNCT, IS_SPACE]).tolist()
+        for i, (lo_h, tag_h, idx, punct, space) in enumerate(arr):
+            if lo_h in pron_hash and tag_h in tag_ok:
+                pron_at.append(i)
+            if not punct and not space and quoted_sent[sent_of[i]] and not quotes.inside(idx):
+                quoted_sent[sent_of[i]] = False
     narr = []
     k = 0
     for q in quoted_sent:
@@ -162,13 +174,11 @@ def resolve_pronouns(doc, sent_of: list[int], quotes: QuoteIndex, clusters: list
             k += 1
         narr.append(k)
     out: list[tuple[int, int]] = []
-    for tok in doc:
+    for i in pron_at:
+        tok = doc[i]
         low = tok.lower_
-        if tok.tag_ not in ("PRP", "PRP$") or not (low in MALE or low in FEMALE or low in PLURAL or low in NEUTER):
-            continue
         if tok.ent_type_:
             continue
-        i = tok.i
         s = sent_of[i]
         quoted = quotes.inside(tok.idx)
         hi = bisect.bisect_left(toks, i)
