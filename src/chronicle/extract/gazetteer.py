@@ -58,6 +58,8 @@ def norm(text: str) -> str:
     text = text.lower().replace("’", "'").replace("'", "").replace("ʼ", "").replace("ʻ", "")
     text = re.sub(r"[^\w]+", " ", text)
     text = re.sub(r"\bst\b", "saint", text)
+    text = re.sub(r"\bmt\b", "mount", text)
+    text = re.sub(r"\bft\b", "fort", text)
     return " ".join(text.split())
 
 

@@ -47,6 +47,10 @@ MIN_POP_ORG = 500_000
 MIN_POP_PERSON = 500_000
 KEEP_FAC = True
 MIN_POP_INNER = 20_000
+# names of natural features and parks: "Lake Ontario" is not Ontario
+NATURAL_HEADS = {"Lake", "River", "Mount", "Mt.", "Park", "Creek", "Island", "Islands", "Bay", "Falls", "Valley",
+                 "Canyon", "Forest", "Beach", "Mountains", "Mountain", "Hills", "Peninsula", "Sea", "Ocean",
+                 "Gulf", "Strait", "Harbor", "Harbour", "Lakes", "Reservoir", "Wilderness", "Desert"}
 STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane",
                 "Parkway", "Pkwy.", "Highway", "Interstate", "Route", "Turnpike", "Expressway", "Freeway"}
 NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
@@ -102,6 +106,9 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             j -= 1
         if i >= j:
             return None
+        # "St. Paul", "Mt. Pleasant": NER often starts the name after the abbreviation
+        if i > 0 and doc[i - 1].text.lower().rstrip(".") in ("st", "mt", "ft") and not covered[i - 1]:
+            i -= 1
         hint: tuple = ()
         # "Kursk region", "Rakhine state": take the region word into the span
         if j < len(doc) and doc[j].lower_ in REGION_WORDS and doc[j].is_lower:
@@ -116,7 +123,7 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             settlement = True
         text = doc[i:j].text
         cands = gaz.lookup(text) if adjectival else _lookup_variants(gaz, text)
-        if not cands and not adjectival and j - i > 1:
+        if not cands and not adjectival and j - i > 1 and not any(t.text in NATURAL_HEADS for t in doc[i:j]):
             # "Vancouver International Airport", "Rajasthan assembly": the place name inside
             sub = _inner_place(doc, gaz, i, j)
             if sub is not None:
@@ -253,7 +260,8 @@ def _inner_place(doc, gaz: gz.Gazetteer, i: int, j: int):
             if not doc[s].text[:1].isupper() or doc[s].lower_ in DIRECTIONS:
                 continue
             cands = tuple(c for c in gaz.lookup(doc[s:s + length].text) if c.kind != gz.NAME_DEMONYM)
-            if _prominent(cands, MIN_POP_INNER):
+            county = doc[s + length - 1].text in ("County", "Parish") and any(c.feature == "ADM2" for c in cands)
+            if county or _prominent(cands, MIN_POP_INNER):
                 return s, s + length, cands
     return None
 
@@ -274,9 +282,10 @@ def _within(entry: gz.Entry, container: gz.Entry) -> bool:
 
 
 def _base_score(m: Mention, c: gz.Entry) -> float:
-    s = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, -1.0)
-    if c.kind == gz.NAME_ALT:
-        s -= ALT_PENALTY
+    prior = FEATURE_PRIOR.get(c.feature, -1.0)
+    if c.kind == gz.NAME_ALT:  # an old or foreign name (Philadelphia for Amman) earns no capital bonus
+        prior = min(prior, 0.0) - ALT_PENALTY
+    s = math.log10(c.population + 10) + prior
     if m.hint:
         s += 4.0 if c.feature in m.hint else -3.0
     elif m.settlement:
@@ -407,6 +416,10 @@ def _resolve(mentions: list[Mention]) -> None:
                     if cont is not None and id(cont) in group_of:
                         if _within(c, groups[group_of[id(cont)]].choice):
                             scores[k] += W_CONTAINER / len(g.mentions)
+            if not any(m.hint for m in g.mentions):
+                sd = {c.geonameid: float(v) for c, v in zip(g.cands, scores)}
+                _prefer_city(g.cands, sd)
+                scores = np.array([sd[c.geonameid] for c in g.cands])
             g.scores = scores
     for g in groups:
         sc = {c.geonameid: float(s) for c, s in zip(g.cands, g.scores)}
