@@ -142,15 +142,26 @@ def _governing_verb(span):
     return None
 
 
+_INTENT = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepare", "set", "seek", "vow",
+           "promise", "threaten", "pledge", "propose", "decide", "due", "likely", "expected", "ready"}
+
+
 def tense(span) -> Optional[str]:
     """``past``, ``future``, ``present`` or None: the tense of the verb governing a time span."""
-    verb = _governing_verb(span)
+    return _verb_tense(_governing_verb(span))
+
+
+def _verb_tense(verb, depth: int = 0) -> Optional[str]:
     if verb is None:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or any(a.tag_ == "MD" for a in auxes):
+    if words & _FUTURE_AUX:
         return "future"
+    if words & {"would", "'d"}:
+        return "present"  # future-in-the-past: either side of the publication date
+    if any(a.tag_ == "MD" for a in auxes):
+        return None
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "had"}:
@@ -158,11 +169,17 @@ def tense(span) -> Optional[str]:
     if verb.tag_ == "VBG" and words & _PROG_AUX:
         return "future"
     if verb.tag_ == "VB" and "to" in words:
-        # "agreed to pay ... Friday": the infinitive takes the time of the verb it depends on
+        # "agreed to pay ... Friday": the infinitive takes the time of the verb it depends on,
+        # unless that verb looks ahead ("planned to leave on Thursday")
         head = verb.head
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
-            if head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in head.children if c.dep_ in ("aux", "auxpass")):
-                return "past"
+        for _ in range(4):
+            if head is verb or head.pos_ in ("VERB", "AUX", "ADJ") or head.head is head:
+                break
+            head = head.head
+        if head is verb or head.lemma_.lower() in _INTENT:
+            return "future"
+        if depth < 3:
+            return _verb_tense(head, depth + 1) or "future"
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
@@ -547,8 +564,8 @@ def n_holiday(m, ctx):
 
     d = date_in(y)
     t = ctx.tense()
-    if rel == "last" or (not rel and t == "past"):
-        if d > ctx.dct:
+    if rel == "last" or (not rel and t != "future"):
+        if d > ctx.dct + dt.timedelta(days=0 if rel or t == "past" else 60):
             d = date_in(y - 1)
     elif rel == "next" or (not rel and t == "future"):
         if d < ctx.dct:
@@ -611,8 +628,8 @@ def n_weekday(m, ctx):
             if direction == "present":
                 direction = "nearest"
         value = tn.weekday_date(ctx.dct, wd, direction).isoformat()
-    if pod:
-        return "TIME", f"{value}T{pod}"
+    if pod:  # TimeBank types "Wednesday night" as a DATE (with the part of day in the value)
+        return "DATE", f"{value}T{pod}"
     return "DATE", value
 
 
@@ -836,8 +853,10 @@ def n_clock(m, ctx):
             day = dt.date(y, mo, dd) if y else None
         except ValueError:
             day = None
-    else:
-        day = ctx.dct
+    else:  # a bare clock time is on the day the narrative is at
+        day, agran = ctx.anchor_date()
+        if agran != "D":
+            day = ctx.dct
     z = "Z" if _lower(g.get("tz")) in ("utc", "gmt") else ""
     return "TIME", f"{tn.fmt(day, 'D')}T{hh:02d}:{mi:02d}{z}"
 

@@ -103,7 +103,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:(?:early|late|earlier|later|mid) |(?P<pod0>{PART_OF_DAY}) )?(?P<deic>the day before yesterday|the day after tomorrow|"
      r"today|yesterday|tomorrow)(?: (?P<pod>{PART_OF_DAY}))?"),
     ("weekday", "DATE", "weekday",
-     r"(?:(?:early|late|earlier|later|mid-?\w*) )?(?:(?P<rel>last|this|next|this coming|this past|coming|past) )?"
+     r"(?:(?P<rel>last|this|next|this coming|this past|coming|past) )?"
      r"(?P<wd>{WEEKDAY})(?:,? (?P<pod>{PART_OF_DAY}))?"),
     ("weekday_pl", "SET", "weekday_set", r"(?P<wd>{WEEKDAY})s(?: (?P<pod>mornings|afternoons|evenings|nights))?"),
     ("rel_unit", "DATE", "rel_unit",
