@@ -54,7 +54,7 @@ def _norm_chars(text: str, frags: Iterable[tuple[int, int]], lead_that: bool = T
 def is_direct_gold(text: str, frags) -> bool:
     first = text[frags[0][0]:frags[0][1]].lstrip()
     last = text[frags[-1][0]:frags[-1][1]].rstrip().rstrip(".,;: ")
-    return bool(first) and first[0] in "\"“«" and bool(last) and last[-1] in "\"”»"
+    return (first.startswith(("\"", "“", "«", "''", "``")) and last.endswith(("\"", "”", "»", "''")))
 
 
 def _pred_items(att: dict) -> dict:

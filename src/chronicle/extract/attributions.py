@@ -349,8 +349,19 @@ def _whole_paragraph(text, first, last) -> bool:
 
 def _direct_cand(inner, parts, cue_tok, conf) -> _Cand:
     lo, hi = parts[0][0], parts[-1][1]
-    return _Cand("direct", (lo, hi), _cue_span(cue_tok), _subject_of(cue_tok), cue_token=cue_tok,
-                 parts=parts, confidence=conf)
+    return _Cand("direct", (lo, hi), _cue_span(cue_tok), _subject_of(cue_tok) or _inverted_subject(cue_tok),
+                 cue_token=cue_tok, parts=parts, confidence=conf)
+
+
+def _inverted_subject(tok):
+    """"...," tweeted Prince Alwaleed: after a quote the parser often files the speaker of an
+    inverted cue as an object; take the first nominal right after the verb."""
+    for c in tok.rights:
+        if c.dep_ in ("dobj", "attr", "nsubj", "npadvmod", "oprd", "appos", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+        if c.dep_ not in ("advmod", "prt", "punct"):
+            break
+    return None
 
 
 def _cue_span(tok) -> tuple[int, int]:
