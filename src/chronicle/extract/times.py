@@ -961,11 +961,8 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
 ANCHORING = {"ymd", "md", "ym", "month_rel", "month_alone", "year", "spoken_year", "quarter", "quarter_rel",
              "season", "holiday", "deictic_day", "weekday", "clock", "year_period"}
 
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]+,[ \t]*(?:[A-Z][a-z]+[ \t]*)?$")
-
-
 def _vetoed(ctx: Ctx, text: str) -> bool:
-    """Names that contain time words ("Sunday Times", "60 Minutes") and news datelines."""
+    """Names that contain a time word ("the Sunday Times", "Black Monday Fund")."""
     sp = ctx.span()
     if sp is not None and len(sp):
         ents = {t.ent_type_ for t in sp}
@@ -973,12 +970,6 @@ def _vetoed(ctx: Ctx, text: str) -> bool:
             first = sp[0]
             if first.ent_iob_ == "I" or (sp.end < len(sp.doc) and sp.doc[sp.end].ent_iob_ == "I"):
                 return True
-            if ents & {"WORK_OF_ART", "ORG", "FAC", "PRODUCT", "LAW"}:
-                return True
-    before = text[max(0, ctx.start - 60):ctx.start]
-    after = text[ctx.end:ctx.end + 4]
-    if _DATELINE.search(before) and re.match(r"\s*(?:\(|--|_|-)", after):
-        return True
     return False
 
 

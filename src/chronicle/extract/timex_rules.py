@@ -134,7 +134,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:{MODIFIER} |the )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
      r"business|working|calendar|extra))? (?P<u>{UNIT})(?P<half> and a half)?(?: or so)?"),
     ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD})-(?P<u>{UNITSG})(?:-(?:old|long))?"),
-    ("dur_bare", "DURATION", "duration", r"(?<=for\s)(?P<u>years|months|weeks|decades|hours|days|centuries)"),
+    ("dur_bare", "DURATION", "duration", r"(?:(?<=for\s)|(?<=in\s))(?P<u>years|months|weeks|decades|hours|days|centuries)"),
     # --- sets ---------------------------------------------------------------------------------------
     ("every", "SET", "set_every",
      r"(?:every|each)(?: other| single)? (?P<u>{UNITSG}|{WEEKDAY}|{MONTHFULL}|{SEASON}|morning|afternoon|evening|night)"),
