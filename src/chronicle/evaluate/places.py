@@ -160,7 +160,8 @@ def score(articles: Iterable[GoldArticle], predict: Callable[[list[GoldArticle]]
             gold_spans = [(g.start, g.end) for g in golds]
             for p in preds:
                 if not any(p.span.start < e and s < p.span.end for s, e in gold_spans):
-                    misses.append(f"EXTRA  {art.id}: {p.span.text!r} -> {p.geonameid} {p.name} {p.feature}")
+                    misses.append(f"EXTRA  {art.id}: {p.span.text!r} -> {p.geonameid} {p.name} {p.feature} "
+                                  f"[{p.extra.get('detected_by', '')}]")
     prec = n_match / n_pred if n_pred else 0.0
     rec = n_match / n_gold if n_gold else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0

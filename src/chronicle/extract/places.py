@@ -97,6 +97,7 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
     doc = document.doc
     mentions: list[Mention] = []
     covered = [False] * len(doc)
+    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
 
     def add(i: int, j: int, label: str, adjectival: bool = False) -> Optional[Mention]:
         # strip a leading "the" and direction words the gold spans leave out
@@ -132,6 +133,10 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
                 text = doc[i:j].text
         if text.lower() in DIRECTIONS:  # "the West", "the South": not Cameroon's West region
             cands = tuple(c for c in cands if c.feature == "RGN")
+            if not cands:
+                return None
+        if label in ("GAZ", "REPEAT", "PERSON") and text in person_words:
+            return None  # "Trapani" is the surname of someone named in full elsewhere
         if adjectival:
             cands = tuple(c for c in cands if c.kind == gz.NAME_DEMONYM)
             if not cands:
@@ -174,7 +179,9 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
     i = 0
     n = len(doc)
     while i < n:
-        if covered[i] or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("PERSON", "NORP"):
+        if (covered[i] or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("PERSON", "NORP")
+                or (doc[i].is_upper and len(doc[i]) <= 5 and "." not in doc[i].text
+                    and not _prominent(gaz.lookup(doc[i].text), 10**9))):  # acronyms, but US, UK, EU
             i += 1
             continue
         # inside an organisation's name ("the Texas Department of ...") only well-known places count
@@ -186,7 +193,10 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
                 continue
             if in_org and doc[j - 1].ent_type_ != "ORG":
                 continue
-            cands = [c for c in gaz.lookup(doc[i:j].text) if c.kind != gz.NAME_DEMONYM]
+            if not all(t.pos_ == "PROPN" for t in doc[i:j]):
+                cands = []
+            else:
+                cands = [c for c in gaz.lookup(doc[i:j].text) if c.kind != gz.NAME_DEMONYM]
             regionword = j < n and doc[j].lower_ in REGION_WORDS
             county = j - i > 1 and doc[j - 1].text in ("County", "Parish") and any(
                 c.feature == "ADM2" for c in cands)
@@ -230,7 +240,7 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
         i += 1
 
     # one name, one referent: a place name found once is a place wherever else it recurs
-    known = {m.key for m in mentions if m.candidates and not m.adjectival and m.label != "STREET"}
+    known = {m.key for m in mentions if m.candidates and not m.adjectival and m.label in ("GPE", "LOC", "FAC")}
     if known:
         i = 0
         while i < n:
@@ -238,7 +248,8 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
                 i += 1
                 continue
             for j in range(min(n, i + 4), i, -1):
-                if doc[i:j].text in known and not any(covered[k] for k in range(i, j)):
+                if (doc[i:j].text in known and not any(covered[k] for k in range(i, j))
+                        and doc[i].ent_type_ != "PERSON"):
                     add(i, j, "REPEAT")
                     i = j - 1
                     break
@@ -452,7 +463,7 @@ def extract(document: Document) -> list[Place]:
     places = []
     for m in mentions:
         c = m.choice
-        extra = {"confidence": round(m.confidence if c else 0.2, 3)}
+        extra = {"confidence": round(m.confidence if c else 0.2, 3), "detected_by": m.label}
         if m.adjectival:
             extra["adjectival"] = True
         if c is None:
