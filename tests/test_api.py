@@ -215,6 +215,7 @@ INGEST_TEXT = (
 
 
 def test_ingest_through_the_real_pipeline(writable):
+    before = writable.get("/api/facets").json()["total"]
     r = writable.post("/api/articles", json={"id": "quinn-1", "text": INGEST_TEXT, "title": "Three arrested",
                                              "published": "2025-04-07", "source": "Harbour Wire"},
                       headers={"authorization": "Bearer s3cret"})
@@ -227,3 +228,4 @@ def test_ingest_through_the_real_pipeline(writable):
     page = writable.get("/articles/quinn-1")
     assert page.status_code == 200 and "hl-ent" in page.text
     assert writable.get("/api/articles", params={"q": "smuggling route"}).json()["items"][0]["id"] == "quinn-1"
+    assert writable.get("/api/facets").json()["total"] == before + 1  # cached facets see the write

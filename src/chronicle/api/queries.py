@@ -8,11 +8,13 @@ downloads (:mod:`chronicle.api.paging`) share one code path.
 """
 from __future__ import annotations
 
+import copy
 import json
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from typing import Optional
 
-from sqlalchemy import and_, desc, exists, func, or_, select, text
+from sqlalchemy import and_, desc, exists, func, or_, select, text, tuple_
 
 from ..store import filters as F
 from ..store import tables as T
@@ -72,12 +74,39 @@ def list_articles(store, params: dict, limit: int, offset: int, markers=None) ->
 
 # --- facets -------------------------------------------------------------------------------------
 
+_FACET_CACHE: "OrderedDict[tuple, dict]" = OrderedDict()
+_FACET_CACHE_SIZE = 256
+_FACET_LOCK = threading.Lock()
+
+
+def data_version(store) -> tuple:
+    """Changes whenever articles are added, replaced or deleted (cheap: two indexed aggregates)."""
+    with engine_of(store).connect() as conn:
+        return tuple(conn.execute(select(func.count(), func.max(A.pk), func.max(A.ingested_at))).one())
+
+
 def facets(store, params: dict, top: int = 15) -> dict:
-    """The Store's facet counts plus the total number of matching articles."""
+    """The Store's facet counts plus the total number of matching articles.
+
+    Facets cost several grouped queries over the whole match set, so results are cached per
+    (query, filters, data version): paging through results or going back to a search reuses
+    them, and any write to the store invalidates them.
+    """
+    key = (id(store), data_version(store), top,
+           tuple(sorted((k, v) for k, v in params.items() if v not in (None, ""))))
+    with _FACET_LOCK:
+        hit = _FACET_CACHE.get(key)
+        if hit is not None:
+            _FACET_CACHE.move_to_end(key)
+            return copy.deepcopy(hit)
     out = store.facets(params.get("q"), limit=top, **article_filters(params))
     with engine_of(store).connect() as conn:
         out["total"] = conn.execute(select(func.count()).select_from(T.articles)
                                     .where(_article_where(store, params))).scalar_one()
+    with _FACET_LOCK:
+        _FACET_CACHE[key] = copy.deepcopy(out)
+        while len(_FACET_CACHE) > _FACET_CACHE_SIZE:
+            _FACET_CACHE.popitem(last=False)
     return out
 
 
@@ -164,10 +193,11 @@ def entity_profile(store, name: str, mentions_limit: int = 30, list_limit: int =
     match = F.entity_match(name)
     with engine_of(store).connect() as conn:
         ents = [dict(r._mapping) for r in conn.execute(
-            select(E.article_id, E.id, E.name, E.type, E.country, E.sector, E.aliases).where(match))]
+            select(E.article_id, E.id, E.name, E.type, E.country, E.sector, E.aliases, A.published)
+            .select_from(T.entities.join(T.articles, A.id == E.article_id)).where(match))]
         if not ents:
             return None
-        n_articles = len({e["article_id"] for e in ents})
+        article_ids = sorted({e["article_id"] for e in ents})
         names = Counter(e["name"] for e in ents)
         types = Counter(e["type"] for e in ents if e["type"])
         countries = Counter(e["country"] for e in ents if e["country"])
@@ -176,30 +206,34 @@ def entity_profile(store, name: str, mentions_limit: int = 30, list_limit: int =
         for e in ents:
             if e["aliases"]:
                 aliases.update(json.loads(e["aliases"]))
+        # Mentions of the newest articles first; by (article, entity) pairs so the mentions index is used.
+        ents.sort(key=lambda e: (e["published"] or "", e["article_id"]), reverse=True)
+        pairs = [(e["article_id"], e["id"]) for e in ents]
         mention_rows = [dict(r._mapping) for r in conn.execute(
-            select(M.article_id, M.entity_id, M.start, M.end, M.text, A.title, A.published)
-            .select_from(T.mentions.join(T.entities, and_(E.article_id == M.article_id, E.id == M.entity_id))
-                         .join(T.articles, A.id == M.article_id))
-            .where(match).order_by(desc(A.published), M.article_id, M.start).limit(mentions_limit))]
-        forms = Counter(r[0] for r in conn.execute(
-            select(M.text).select_from(T.mentions.join(T.entities, and_(E.article_id == M.article_id,
-                                                                        E.id == M.entity_id))).where(match)))
-        texts = {}
-        for aid in {r["article_id"] for r in mention_rows}:
-            texts[aid] = conn.execute(select(A.text).where(A.id == aid)).scalar_one()
+            select(M.article_id, M.entity_id, M.start, M.end, M.text)
+            .where(tuple_(M.article_id, M.entity_id).in_(pairs[:mentions_limit])))]
+        order = {p: i for i, p in enumerate(pairs)}
+        mention_rows.sort(key=lambda r: (order[(r["article_id"], r["entity_id"])], r["start"]))
+        mention_rows = mention_rows[:mentions_limit]
+        forms = Counter()
+        for i in range(0, len(pairs), 400):
+            forms.update(r[0] for r in conn.execute(
+                select(M.text).where(tuple_(M.article_id, M.entity_id).in_(pairs[i:i + 400]))))
+        shown = sorted({r["article_id"] for r in mention_rows})
+        info = {r.id: r for r in conn.execute(select(A.id, A.title, A.published, A.text).where(A.id.in_(shown)))}
         for r in mention_rows:
-            t = texts[r["article_id"]]
-            r["before"] = " ".join(t[max(0, r["start"] - 70):r["start"]].split())
-            r["after"] = " ".join(t[r["end"]:r["end"] + 70].split())
-        same = T.entities.alias("same")
-        in_same = select(same.c.article_id).where(
-            or_(same.c.name_lower == name.casefold(),
-                func.lower(same.c.aliases).contains(json.dumps(name, ensure_ascii=False).lower(), autoescape=True)))
-        co = conn.execute(
-            select(E.name, func.count(func.distinct(E.article_id)).label("n"))
-            .where(E.article_id.in_(in_same), E.name_lower.not_in({n.casefold() for n in names}))
-            .group_by(E.name).order_by(desc("n")).limit(20))
-        cooccurring = [{"name": n, "articles": c} for n, c in co]
+            art = info[r["article_id"]]
+            r["title"], r["published"] = art.title, art.published
+            r["before"] = " ".join(art.text[max(0, r["start"] - 70):r["start"]].split())
+            r["after"] = " ".join(art.text[r["end"]:r["end"] + 70].split())
+        own = {n.casefold() for n in names}
+        co = Counter()
+        for i in range(0, len(article_ids), 400):
+            co.update(n for _, n, lower in conn.execute(
+                select(E.article_id, E.name, E.name_lower).where(E.article_id.in_(article_ids[i:i + 400])).distinct())
+                if lower not in own)
+        cooccurring = [{"name": n, "articles": c} for n, c in co.most_common(20)]
+        n_articles = len(article_ids)
     said = list_attributions(store, {"speaker": name}, list_limit, 0)
     did = _role_events(store, name, "actor", list_limit)
     done_to = _role_events(store, name, "target", list_limit)

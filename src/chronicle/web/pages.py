@@ -6,6 +6,7 @@ fetched by a script without scraping.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -17,6 +18,7 @@ from . import highlight
 from .render import MARK_CLOSE, MARK_OPEN, entity_url, histogram, render, snippet_parts
 
 PAGE = 25
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="chronicle-facets")
 KIND_LABELS = {"direct": "direct quote", "indirect": "indirect", "mixed": "mixed"}
 
 
@@ -37,8 +39,10 @@ def build_pages(get_store) -> APIRouter:
     def search_page(params: dict = Depends(filter_params), cursor: Optional[str] = None, format: str = "html"):
         store = get_store()
         fetch = lambda lim, off: queries.list_articles(store, params, lim, off, markers=(MARK_OPEN, MARK_CLOSE))  # noqa: E731
+        # Results and facets are independent queries: run them side by side (SQLite reads release the GIL).
+        facets_future = _POOL.submit(queries.facets, store, params)
         pg = paging.page(fetch, PAGE, cursor, params)
-        facets = queries.facets(store, params)
+        facets = facets_future.result()
         if format == "json":
             for item in pg["items"]:
                 item["snippet"] = (item.get("snippet") or "").replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
