@@ -75,3 +75,12 @@ def test_ingest_two_good_two_bad_then_search(tmp_path):
 
     exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db])
     assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == 2
+
+
+def test_two_parse_processes_give_the_same_records(tmp_path):
+    for i, place in enumerate(["Mombasa", "Kisumu", "Nakuru"]):
+        (tmp_path / f"{i}.txt").write_text(f"The governor said on Monday that the market in {place} would reopen.")
+    one = runner.invoke(app, ["extract", str(tmp_path), "--published", "2024-06-05"])
+    two = runner.invoke(app, ["extract", str(tmp_path), "--published", "2024-06-05", "--processes", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 3

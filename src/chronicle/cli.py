@@ -58,13 +58,13 @@ def _articles(paths, options, problems):
             yield item
 
 
-def _extracted(articles, model, problems, batch_size=8):
+def _extracted(articles, model, problems, batch_size=8, processes=1):
     """(article, record) pairs; an extractor crash on one article is reported and the batch goes on."""
     from .nlp import parse_many
     from .pipeline import run_extractors
     from .record import to_record
 
-    for document in parse_many(articles, model=model, batch_size=batch_size):
+    for document in parse_many(articles, model=model, batch_size=batch_size, n_process=processes):
         try:
             yield document.article, to_record(run_extractors(document))
         except Exception as exc:  # one bad article must not sink the batch
@@ -84,13 +84,14 @@ def extract(
     max_bytes: Optional[int] = typer.Option(None, help="Refuse inputs larger than this many bytes."),
     title_line: str = typer.Option("auto", help="Take the first line of .txt as title: auto, yes, no."),
     source: Optional[str] = typer.Option(None, help="Source name for inputs that carry none."),
+    processes: int = typer.Option(1, min=1, help="spaCy parse processes (2 on two cores: ~1.5x faster)."),
 ):
     """Print chronicle/1 records for the inputs."""
     if format not in (None, "json", "jsonl"):
         raise typer.BadParameter("must be json or jsonl", param_hint="--format")
     problems: list = []
     records = [rec for _, rec in _extracted(_articles(paths, _options(published, max_bytes, title_line, source),
-                                                      problems), model, problems)]
+                                                      problems), model, problems, processes=processes)]
     fmt = format or ("json" if len(records) == 1 else "jsonl")
     if fmt == "json" and len(records) == 1:
         sys.stdout.write(json.dumps(records[0], ensure_ascii=False, indent=2) + "\n")
@@ -113,6 +114,7 @@ def ingest(
     source: Optional[str] = typer.Option(None, help="Source name for inputs that carry none."),
     batch_size: int = typer.Option(8, help="Articles per spaCy batch."),
     progress: bool = typer.Option(True, help="Show a progress bar."),
+    processes: int = typer.Option(1, min=1, help="spaCy parse processes (2 on two cores: ~1.5x faster)."),
 ):
     """Extract and store; articles already stored (same id) are skipped, so a rerun resumes."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -137,7 +139,8 @@ def ingest(
                   TimeElapsedColumn(), console=err, disable=not progress, transient=False) as bar:
         task = bar.add_task("ingest", total=None, last="")
         try:
-            for article, record in _extracted(fresh(_articles(paths, options, problems)), model, problems, batch_size):
+            for article, record in _extracted(fresh(_articles(paths, options, problems)), model, problems,
+                                           batch_size, processes):
                 if store.upsert(record):
                     stored += 1
                 else:
