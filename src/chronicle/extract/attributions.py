@@ -117,6 +117,7 @@ class _Cand:
     source_override: Optional[tuple[Optional[str], Optional[str], Optional[Span]]] = None
     reported_by: Optional[object] = None  # spaCy token of the outer reporter
     content_head: Optional[object] = None
+    paras: tuple[int, int] = (-1, -1)
 
 
 def extract(document: Document) -> list[Attribution]:
@@ -131,13 +132,24 @@ def extract(document: Document) -> list[Attribution]:
     used_cues: set[int] = set()
     direct_ranges: list[tuple[int, int]] = []
 
+    prev_direct = None
     for g in _merge_split_quotes(doc, text, qgroups, cues):
         cand = _direct(doc, text, g, cues)
-        if cand is not None:
-            cands.append(cand)
-            if cand.cue_token is not None:
-                used_cues.add(cand.cue_token.i)
-            direct_ranges.append((g.segments[0].open, g.segments[-1].after))
+        if cand is None:
+            continue
+        direct_ranges.append((g.segments[0].open, g.segments[-1].after))
+        cand.paras = (g.segments[0].para, g.segments[-1].para)
+        if cand.cue is None and prev_direct is not None and cand.paras[0] == prev_direct.paras[1] + 1:
+            # a quoted paragraph with no cue right after a quote: the same speaker goes on
+            # (PolNeAR annotates it as one attribution in several pieces)
+            prev_direct.parts.extend(cand.parts)
+            prev_direct.content = (prev_direct.content[0], cand.content[1])
+            prev_direct.paras = (prev_direct.paras[0], cand.paras[1])
+            continue
+        cands.append(cand)
+        prev_direct = cand
+        if cand.cue_token is not None:
+            used_cues.add(cand.cue_token.i)
 
     cue_ids, according, verbal = _ids(doc.vocab)
     arr = doc.to_array([LEMMA, POS, LOWER])
@@ -242,7 +254,7 @@ def _merge_split_quotes(doc, text, qgroups, cues) -> list[QuoteGroup]:
             a, b = prev.segments[-1], g.segments[0]
             gap = text[a.after:b.open]
             if (a.closed and a.para == b.para and 0 < len(gap) <= 250 and "\n" not in gap
-                    and not re.search(r"[.!?]\s+[A-Z\"“]", gap.rstrip())
+                    and not re.search(r"[a-z]{3,}[.!?]\s+[A-Z\"“]", gap.rstrip())
                     and re.search(r"[,:.—–-]\s*$", gap)
                     and (re.match(r"^\s*[,—–-]", gap) or re.search(r"[,!?—–-]\W*$", text[a.start:a.close]))):
                 toks = _tokens_between(doc, a.after, b.open)
