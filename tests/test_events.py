@@ -162,6 +162,8 @@ def test_seed_mobilize_attributed(seed):
     assert e.count == 11000
     attr = next(a for a in seed.attributions if a.id == e.attributed_to)
     assert "assessments" in (attr.source.name or "")
+    # "August 2024" dates the incursion in the relative clause, not the deployment
+    assert e.date_precision is None
 
 
 def test_seed_incursion(seed):

@@ -96,16 +96,27 @@ def load(path: str, split: Optional[str] = None) -> list[dict]:
     raise ValueError(f"E040 {path}: not a PLV TSV (marked_sentence column) nor a PLOVER JSON array")
 
 
-def _overlaps(span, ranges) -> bool:
-    return span is not None and any(span.start < e and s < span.end for s, e in ranges)
+def _overlaps(spans, ranges) -> bool:
+    return any(sp.start < e and s < sp.end for sp in spans for s, e in ranges)
 
 
-def match(events, item) -> Optional[object]:
+def _spans(role, document):
+    """A role's mention and, when resolved, every mention of its entity ("he" = "Clinton")."""
+    if role is None or role.mention is None:
+        return []
+    out = [role.mention]
+    ent = document.entity(role.entity) if document is not None and role.entity else None
+    if ent is not None:
+        out.extend(ent.mentions)
+    return out
+
+
+def match(events, item, document=None) -> Optional[object]:
     """The coded event that the gold pair refers to (by actor/target overlap), or None."""
     best, best_score = None, 0
     for ev in events:
-        a = ev.actor.mention
-        t = ev.target.mention if ev.target is not None else None
+        a = _spans(ev.actor, document)
+        t = _spans(ev.target, document)
         score = 2 * _overlaps(a, item["source"]) + 2 * _overlaps(t, item["target"]) \
             + _overlaps(a, item["target"]) + _overlaps(t, item["source"])
         if score > best_score or (score == best_score and score and ev.confidence > best.confidence):
@@ -150,7 +161,7 @@ def _documents(items: list[dict]):
 def evaluate(items: list[dict], errors: bool = False, out: Callable = print) -> dict:
     gold, strict, lenient, wrong = [], [], [], []
     for it, document in _documents(items):
-        ev = match(document.events, it)
+        ev = match(document.events, it, document)
         if ev is None and not it["source"] and not it["target"]:
             # the gold actor text is not a verbatim substring: judge the sentence's best event
             ev = max(document.events, key=lambda e: e.confidence, default=None)

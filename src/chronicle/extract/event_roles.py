@@ -48,7 +48,7 @@ def subject(verb, depth: int = 0):
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head  # "soldiers fighting for Russia"
     head = verb.head
-    if head is verb or verb.dep_ not in _INHERIT:
+    if head.i == verb.i or verb.dep_ not in _INHERIT:
         return None
     if head.dep_ == "prep" or head.pos_ == "ADP":
         if head.lower_ not in _INHERIT_PREPS:

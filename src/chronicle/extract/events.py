@@ -73,7 +73,7 @@ def _governors(tok, limit: int = 6):
     """Ancestors through complement links, nearest first (stops at clause-external links)."""
     cur = tok
     for _ in range(limit):
-        if cur.dep_ not in _COMPLEMENT_DEPS or cur.head is cur:
+        if cur.dep_ not in _COMPLEMENT_DEPS or cur.head.i == cur.i:
             return
         link = cur.dep_
         cur = cur.head
@@ -151,6 +151,8 @@ def _roles(document, trig: Trigger):
     if trig.obj is not None and dobj is not None and dobj.i == trig.obj.i:
         dobj = None  # "expressed gratitude to X": the target is X
     target = dobj or R.prep_object(verb)
+    if target is None and trig.obj is not None:
+        target = R.prep_object(trig.obj)  # "opened an investigation into X"
     if trig.type in _COUNT_FROM_ACTOR:
         dobj = R.direct_object(verb)
         return actor, (None if trig.type == "MOBILIZE" else target), (dobj or actor)
@@ -174,9 +176,29 @@ def _locative(document, span) -> bool:
     if toks is None:
         return False
     head = toks.root
-    while head.dep_ in ("compound", "amod", "conj", "appos", "nmod") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "conj", "appos", "nmod") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in _LOC_PREPS or head.dep_ == "npadvmod"
+
+
+_SUBCLAUSE = {"relcl", "advcl", "ccomp", "acl", "xcomp", "pcomp"}
+
+
+def _in_other_clause(document, span, trig_tok) -> bool:
+    """A time inside a subordinate clause the trigger is not in ("troops were deployed in the
+    region where Ukrainian forces ... after incursions back in August 2024") dates that clause."""
+    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None:
+        return False
+    tok = toks.root
+    trig_anc = {t.i for t in trig_tok.ancestors} | {trig_tok.i}
+    while tok.head.i != tok.i:
+        if tok.dep_ in _SUBCLAUSE and tok.i not in trig_anc:
+            return True
+        if tok.i in trig_anc:
+            return False
+        tok = tok.head
+    return False
 
 
 def _clause_bounds(tok):
@@ -274,7 +296,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     scope = (max(sentence[0], attr.content.start), min(sentence[1], attr.content.end)) if attr else sentence
 
     places = [(p, p.span) for p in document.places
-              if not _adjectival(document, p.span) and _locative(document, p.span)]
+              if not _adjectival(document, p.span) and _locative(document, p.span)
+              and not _in_other_clause(document, p.span, trig_tok)]
     avoid = [r.mention for r in (actor, target) if r is not None and r.mention is not None]
     place = _nearest(places, t_start, clause, avoid) or _nearest(places, t_start, sentence, avoid)
     if place is None and target_h is not None and target_h.pos_ == "PROPN":
@@ -284,6 +307,7 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
 
     dct = document.article.published
     times = [(t, t.span) for t in document.times if t.type in ("DATE", "TIME")]
+    times = [(x, sp) for x, sp in times if not _in_other_clause(document, sp, trig_tok)]
     t = _nearest(times, t_start, clause) or _nearest(times, t_start, scope)
     date = precision = None
     if t is not None:
