@@ -27,6 +27,7 @@ import threading
 import time
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
@@ -50,6 +51,7 @@ class GazetteerError(ChronicleError):
     code = "E050"
 
 
+@lru_cache(maxsize=262144)
 def norm(text: str) -> str:
     """Match key: accents folded, case folded, punctuation to spaces ("Al-Ḩudaydah" = "al hudaydah")."""
     if not text.isascii():

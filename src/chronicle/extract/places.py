@@ -175,38 +175,52 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             # NER calls unfamiliar city names people ("struck Kharkov"); a well-known place wins
             add(ent.start, ent.end, "PERSON")
 
+    # token attributes once, as plain lists: the scans below touch every token several times
+    n = len(doc)
+    full = document.text
+    t_text = [t.text for t in doc]
+    t_idx = [t.idx for t in doc]
+    t_end = [t.idx + len(t.text) for t in doc]
+    t_cap = [x[:1].isupper() for x in t_text]
+    t_ent = [t.ent_type_ for t in doc]
+    t_pos = [t.pos_ for t in doc]
+
+    def stext(i: int, j: int) -> str:
+        return full[t_idx[i]:t_end[j - 1]]
+
     # what NER missed: capitalised runs that name a prominent place, longest first
     i = 0
-    n = len(doc)
     while i < n:
-        if (covered[i] or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("PERSON", "NORP")
-                or (doc[i].is_upper and len(doc[i]) <= 5 and "." not in doc[i].text
-                    and not _prominent(gaz.lookup(doc[i].text), 10**9))):  # acronyms, but US, UK, EU
+        if (covered[i] or not t_cap[i] or t_ent[i] in ("PERSON", "NORP")
+                or (t_text[i].isupper() and len(t_text[i]) <= 5 and "." not in t_text[i]
+                    and not _prominent(gaz.lookup(t_text[i]), 10**9))):  # acronyms, but US, UK, EU
             i += 1
             continue
         # inside an organisation's name ("the Texas Department of ...") only well-known places count
-        in_org = doc[i].ent_type_ == "ORG"
+        in_org = t_ent[i] == "ORG"
         min_pop = MIN_POP_ORG if in_org else MIN_POP_UNTAGGED
         found = None
         for j in range(min(n, i + 4), i, -1):
-            if any(covered[k] for k in range(i, j)) or not doc[j - 1].text[:1].isupper():
+            if not t_cap[j - 1] or any(covered[k] for k in range(i, j)):
                 continue
-            if in_org and doc[j - 1].ent_type_ != "ORG":
+            if in_org and t_ent[j - 1] != "ORG":
                 continue
-            if not all(t.pos_ == "PROPN" for t in doc[i:j]):
-                cands = []
-            else:
-                cands = [c for c in gaz.lookup(doc[i:j].text) if c.kind != gz.NAME_DEMONYM]
+            propn = all(t_pos[k] == "PROPN" for k in range(i, j))
+            if not propn and t_pos[j - 1] not in ("ADJ", "NOUN"):
+                continue
+            hits = gaz.lookup(stext(i, j))
+            if not hits:
+                continue
+            cands = [c for c in hits if c.kind != gz.NAME_DEMONYM] if propn else []
             regionword = j < n and doc[j].lower_ in REGION_WORDS
-            county = j - i > 1 and doc[j - 1].text in ("County", "Parish") and any(
+            county = j - i > 1 and t_text[j - 1] in ("County", "Parish") and any(
                 c.feature == "ADM2" for c in cands)
             if cands and ((regionword and not in_org) or county or any(
                     c.feature in ("PCLI", "CONT", "ADM1", "PPLC") or c.population >= min_pop
                     for c in cands if c.kind == gz.NAME_MAIN)):
                 found = j
                 break
-            demonyms = [c for c in gaz.lookup(doc[i:j].text) if c.kind == gz.NAME_DEMONYM]
-            if demonyms and doc[j - 1].pos_ in ("ADJ", "PROPN", "NOUN"):
+            if any(c.kind == gz.NAME_DEMONYM for c in hits):
                 found = -j
                 break
         if found is None:
@@ -222,17 +236,16 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
     # streets and roads ("Main Street", "Highway 19"): toponyms without a gazetteer entry
     i = 0
     while i < n:
-        t = doc[i]
-        if t.text in STREET_WORDS and not covered[i]:
+        if t_text[i] in STREET_WORDS and not covered[i]:
             j = i + 1
-            if t.text in NUMBERED_ROADS:
+            if t_text[i] in NUMBERED_ROADS:
                 if j < n and doc[j].like_num and not covered[j]:
                     add(i, j + 1, "STREET")
                     i = j + 1
                     continue
             else:
                 k = i
-                while k > 0 and not covered[k - 1] and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha \
+                while k > 0 and not covered[k - 1] and t_cap[k - 1] and t_text[k - 1].isalpha() \
                         and i - k < 3 and not doc[k - 1].is_sent_start:
                     k -= 1
                 if k < i:
@@ -241,15 +254,15 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
 
     # one name, one referent: a place name found once is a place wherever else it recurs
     known = {m.key for m in mentions if m.candidates and not m.adjectival and m.label in ("GPE", "LOC", "FAC")}
+    firsts = {k.split()[0] for k in known if k}
     if known:
         i = 0
         while i < n:
-            if covered[i] or not doc[i].text[:1].isupper():
+            if covered[i] or t_text[i] not in firsts or t_ent[i] == "PERSON":
                 i += 1
                 continue
             for j in range(min(n, i + 4), i, -1):
-                if (doc[i:j].text in known and not any(covered[k] for k in range(i, j))
-                        and doc[i].ent_type_ != "PERSON"):
+                if stext(i, j) in known and not any(covered[k] for k in range(i, j)):
                     add(i, j, "REPEAT")
                     i = j - 1
                     break
