@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SELENIUM_PIN="selenium==4.51.0"
-SWAGGER_PIN="swagger-ui-bundle==1.1.0"
+SWAGGER_PIN="swagger-ui-py==25.7.1"
 
 need_apt=0
 command -v chromium >/dev/null 2>&1 || need_apt=1
@@ -32,5 +32,5 @@ if [ ! -x "$PY" ] && [ -f Makefile ]; then
 fi
 if [ -x "$PY" ]; then
   "$PY" -c "import selenium" 2>/dev/null || "$PY" -m pip install --quiet "$SELENIUM_PIN"
-  "$PY" -c "import swagger_ui_bundle" 2>/dev/null || "$PY" -m pip install --quiet "$SWAGGER_PIN"
+  "$PY" -c "import swagger_ui" 2>/dev/null || "$PY" -m pip install --quiet "$SWAGGER_PIN"
 fi

@@ -130,3 +130,12 @@ def test_events_map_draws_offline_basemap_and_points(driver, live_server):
     assert len(dots) == 1 and dots[0].get_attribute("data-place") == "Port Avalon"
     # the point sits over eastern Europe: lon 35.3, lat 51.7 in the map's own projection
     assert abs(float(dots[0].get_attribute("cx")) - (35.3 + 180) / 360 * 960) < 1
+
+
+def test_api_docs_render_offline_under_the_csp(driver, live_server):
+    pytest.importorskip("swagger_ui", reason="swagger-ui-py not installed (scripts/ci_browser_setup.sh)")
+    By = _by()
+    driver.get(f"{live_server}/docs")
+    _wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".opblock")) >= 7)
+    paths = {e.text for e in driver.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/api/articles", "/api/events", "/api/facets"} <= paths

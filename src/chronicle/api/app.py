@@ -53,23 +53,30 @@ def create_app(db_url: str, token: Optional[str] = None, max_body: int = DEFAULT
     return app
 
 
+def _swagger_assets() -> Optional[Path]:
+    """Swagger UI 5 files shipped by the ``swagger-ui-py`` package (found without importing it:
+    only its static files are used)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("swagger_ui")
+    for loc in (spec.submodule_search_locations or []) if spec else []:
+        static = Path(loc) / "static"
+        if (static / "swagger-ui-bundle.js").exists():
+            return static
+    return None
+
+
 def _mount_docs(app: FastAPI) -> None:
-    """Swagger UI from the ``swagger-ui-bundle`` package when installed (offline), with our own
+    """Swagger UI served from the installed package (works offline, no CDN), started by our own
     initialiser file instead of FastAPI's inline script so the CSP can forbid inline scripts."""
-    try:
-        import swagger_ui_bundle
-
-        assets = Path(swagger_ui_bundle.swagger_ui_path)
-    except Exception:  # optional: the API works without its docs page
-        assets = None
-
+    assets = _swagger_assets()
     if assets is not None:
         app.mount("/docs-static", StaticFiles(directory=str(assets)), name="docs-static")
 
     @app.get("/docs", include_in_schema=False)
     def docs():
         if assets is None:
-            return HTMLResponse("<!doctype html><title>Chronicle API</title><p>Install <code>swagger-ui-bundle</code> "
+            return HTMLResponse("<!doctype html><title>Chronicle API</title><p>Install <code>swagger-ui-py</code> "
                                 "for the interactive docs; the OpenAPI description is at "
                                 "<a href=\"/openapi.json\">/openapi.json</a>.</p>")
         return HTMLResponse(
