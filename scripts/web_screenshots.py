@@ -80,7 +80,7 @@ def main() -> None:
     from urllib.parse import quote
 
     pages = {
-        "search": f"{base}/?q=ceasefire",
+        "search": f"{base}/?q=said",
         "article": f"{base}/articles/{quote(sample['article']['id'])}",
         "entity": f"{base}/entities/{quote(speaker, safe='')}",
         "events": f"{base}/events",
