@@ -141,6 +141,9 @@ def test_entity_profile(client):
     assert e["timeline"] and e["timeline"][0]["day"] == "2025-03-04"
     coast = client.get("/api/entities/avalon coastguard").json()
     assert [v["id"] for v in coast["events_as_actor"]] == ["V1"] and coast["events_as_target"] == []
+    # the complete (paginated, downloadable) lists behind the profile's capped ones
+    assert len(client.get(e["links"]["attributions"]).json()["items"]) == 2
+    assert [v["id"] for v in client.get(coast["links"]["events"]).json()["items"]] == ["V1"]
     assert client.get("/api/entities/Nobody Here").status_code == 404
 
 

@@ -13,6 +13,7 @@ import json
 import threading
 from collections import Counter, OrderedDict
 from typing import Optional
+from urllib.parse import urlencode
 
 from sqlalchemy import and_, desc, exists, func, or_, select, text, tuple_
 
@@ -247,6 +248,12 @@ def entity_profile(store, name: str, mentions_limit: int = 30, list_limit: int =
         "sector": sectors.most_common(1)[0][0] if sectors else None,
         "mentions": mention_rows, "attributions": said, "events_as_actor": did, "events_as_target": done_to,
         "cooccurring": cooccurring, "timeline": timeline,
+        # lists above are cut at list_limit for the page; these give the complete lists, paginated
+        "truncated": {"attributions": len(said) >= list_limit, "events_as_actor": len(did) >= list_limit,
+                      "events_as_target": len(done_to) >= list_limit, "mentions": len(mention_rows) >= mentions_limit},
+        "links": {"attributions": "/api/attributions?" + urlencode({"speaker": name}),
+                  "events": "/api/events?" + urlencode({"entity": name}),
+                  "articles": "/api/articles?" + urlencode({"entity": name})},
     }
 
 
