@@ -24,7 +24,7 @@ from typing import Optional
 
 from ..model import Time
 from . import timex_norm as tn
-from .timex_rules import PATTERN_MACROS, RULES
+from .timex_rules import NEEDS, PATTERN_MACROS, RULES, TRIGGER_WORDS
 from .timex_values import date_and_precision  # noqa: F401  (public helper for events/attributions)
 
 ASSIGNS = "times"
@@ -109,19 +109,28 @@ def compiled() -> list[tuple[str, str, str, re.Pattern]]:
 
 
 @lru_cache(maxsize=1)
-def _trigger() -> re.Pattern:
-    """A cheap first pass: rules only run near words any time expression must contain."""
+def _trigger() -> tuple[dict[str, tuple[str, ...]], dict[str, list[int]]]:
+    """Word -> trigger classes, and the rules each class wakes up."""
+    missing = {name for name, *_ in RULES} - set(NEEDS)
+    if missing:
+        raise ValueError(f"E040 timex rules without a trigger class in NEEDS: {sorted(missing)}")
     lex = lexicon()
-    words = set(lex["MONTH"]) | set(lex["WEEKDAY"]) | set(lex["UNIT"]) | set(lex["SEASON"])
-    words |= {w.split()[-1] for k in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") for w in lex[k]}
-    words |= set(lex["SET_ADVERB"]) | set(lex["DECADE_WORD"]) | {h.split()[0] for h in lex["HOLIDAY"]}
-    words |= {"today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midnight", "midday", "morning",
-              "afternoon", "evening", "thousand", "am", "pm", "ago", "weekends"}
-    words |= {w for w in lex["PART_OF_DAY"] if " " not in w}
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(
-        r"(?:\b(?:" + body + r")s?\b|\b(?:1[5-9]|20)\d\d|\d\s?[ap]\.?m\b|\d:\d\d|'\d0s|\bnineteen\b|year-|-year|"
-        r"\d{1,2}/\d{1,2}/\d{2})", re.IGNORECASE)
+    words: dict[str, set[str]] = {}
+    for cls, entries in TRIGGER_WORDS.items():
+        for entry in entries:
+            items = lex[entry[1:-1]] if entry.startswith("{") else [entry]
+            for item in items:
+                last = re.findall(r"[a-z']+", item.lower())[-1]
+                words.setdefault(last.strip("'"), set()).add(cls)
+    by_class: dict[str, list[int]] = {cls: [] for cls in list(TRIGGER_WORDS) + ["digits", "year"]}
+    for idx, (name, *_rest) in enumerate(RULES):
+        by_class[NEEDS[name]].append(idx)
+    return {w: tuple(sorted(c)) for w, c in words.items()}, by_class
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_DIGITS = re.compile(r"\d+(?:0s)?")
+_CLOCK = re.compile(r"\d ?(?:[ap]\.?m\b|[AP]\.?M\b)|\d:\d\d")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -899,22 +908,45 @@ NORMALISERS = {name[2:]: fn for name, fn in globals().items() if name.startswith
 # ---------------------------------------------------------------------------------------------
 # The tagger
 
+_WINDOW = 70  # characters around a trigger a match may reach (longest rules are ~60)
+
+
+def _hits(text: str):
+    """``(start, end, class)`` for every trigger in the text."""
+    words, _ = _trigger()
+    for mo in _WORD.finditer(text):
+        classes = words.get(mo.group().lower())
+        if classes:
+            for cls in classes:
+                yield mo.start(), mo.end(), cls
+    for mo in _DIGITS.finditer(text):
+        yield mo.start(), mo.end(), "digits"
+        tok = mo.group()
+        if tok.endswith("0s") or (len(tok) == 4 and "1500" <= tok <= "2099"):
+            yield mo.start(), mo.end(), "year"
+    for mo in _CLOCK.finditer(text):
+        yield mo.start(), mo.end(), "clock"
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     rules = compiled()
-    trig = _trigger()
-    windows: list[list[int]] = []
-    for mo in trig.finditer(text):
-        s, e = max(0, mo.start() - 60), min(len(text), mo.end() + 60)
-        if windows and s <= windows[-1][1]:
-            windows[-1][1] = e
+    _, by_class = _trigger()
+    windows: dict[str, list[list[int]]] = {}
+    for start, end, cls in sorted(_hits(text)):
+        s, e = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+        ws = windows.setdefault(cls, [])
+        if ws and s <= ws[-1][1]:
+            ws[-1][1] = e
         else:
-            windows.append([s, e])
+            ws.append([s, e])
     out = []
-    for ws, we in windows:
-        for idx, (_, _, _, rx) in enumerate(rules):
-            for mo in rx.finditer(text, ws, we):
-                if mo.end() > mo.start():
-                    out.append((mo.start(), mo.end(), idx, mo))
+    for cls, ws in windows.items():
+        for idx in by_class[cls]:
+            rx = rules[idx][3]
+            for w0, w1 in ws:
+                for mo in rx.finditer(text, w0, w1):
+                    if mo.end() > mo.start():
+                        out.append((mo.start(), mo.end(), idx, mo))
     return out
 
 

@@ -145,3 +145,42 @@ RULES: list[tuple[str, str, str, str]] = [
     ("past_ref", "DATE", "ref", r"(?P<ref>{PAST_REF})"),
     ("future_ref", "DATE", "ref", r"(?P<ref>{FUTURE_REF})"),
 ]
+
+# Cheap first pass: every rule names the trigger class (words any of its matches must contain);
+# a rule only runs on windows around hits of its class, so the tagger stays a few percent of the
+# parse time however many rules there are. ``{NAME}`` takes every entry of a lexicon list (the last
+# word of a phrase). Digits, years and clock times are found by the engine itself.
+TRIGGER_WORDS: dict[str, list[str]] = {
+    "clock": ["utc", "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "clock"],
+    "noon": ["noon", "midnight", "midday"],
+    "pod": ["{PART_OF_DAY}", "tonight", "overnight", "mornings", "afternoons", "evenings", "nights"],
+    "month": ["{MONTH}"],
+    "spoken": ["nineteen", "twenty", "thousand"],
+    "decade": ["{DECADE_WORD}", "century", "centuries"],
+    "quarter": ["quarter", "quarters", "half", "period"],
+    "yearish": ["year", "years"],
+    "season": ["{SEASON}"],
+    "holiday": ["{HOLIDAY}"],
+    "deictic": ["today", "yesterday", "tomorrow"],
+    "weekday": ["{WEEKDAY}", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"],
+    "unit": ["{UNIT}"],
+    "every": ["every", "each", "once", "twice", "times"],
+    "set_adv": ["{SET_ADVERB}"],
+    "ref": ["{PRESENT_REF}", "{PAST_REF}", "{FUTURE_REF}"],
+}
+
+NEEDS: dict[str, str] = {
+    "clock": "clock", "clock24": "clock", "noon": "noon", "pod_this": "pod", "tonight": "pod",
+    "iso": "digits", "slash": "digits",
+    "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "m_y": "month",
+    "m_rely": "month", "rel_m": "month", "m": "month",
+    "year": "year", "spoken_year": "spoken", "decade": "year", "decade_word": "decade", "century": "decade",
+    "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
+    "year_ago_adj": "yearish", "year_quarter": "year", "part_of_year": "year", "fiscal_year": "yearish",
+    "period_ended": "unit", "season": "season", "season_y": "season", "holiday": "holiday",
+    "deictic_day": "deictic", "weekday": "weekday", "weekday_pl": "weekday",
+    "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
+    "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
+    "dur_adj": "unit", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
+    "present_ref": "ref", "past_ref": "ref", "future_ref": "ref",
+}
