@@ -110,6 +110,8 @@ class _Builder:
         key = norm(name)
         if key:
             self.names.add((key, gid, kind))
+            if kind == NAME_DEMONYM and not key.endswith(("s", "sh", "ch", "ese")):
+                self.names.add((key + "s", gid, kind))  # Venezuelans, South Africans
 
     def synthetic_id(self) -> int:
         self._synthetic -= 1

@@ -110,6 +110,13 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
         # "St. Paul", "Mt. Pleasant": NER often starts the name after the abbreviation
         if i > 0 and doc[i - 1].text.lower().rstrip(".") in ("st", "mt", "ft") and not covered[i - 1]:
             i -= 1
+        # "New London", "Tennessee Colony": NER took part of a longer place name
+        if i > 0 and not covered[i - 1] and doc[i - 1].text[:1].isupper() and not doc[i].is_sent_start \
+                and doc[i - 1].pos_ == "PROPN" and _named(gaz.lookup(doc[i - 1:j].text)):
+            i -= 1
+        if j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" \
+                and _named(gaz.lookup(doc[i:j + 1].text)):
+            j += 1
         hint: tuple = ()
         # "Kursk region", "Rakhine state": take the region word into the span
         if j < len(doc) and doc[j].lower_ in REGION_WORDS and doc[j].is_lower:
@@ -183,7 +190,8 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
     t_end = [t.idx + len(t.text) for t in doc]
     t_cap = [x[:1].isupper() for x in t_text]
     t_ent = [t.ent_type_ for t in doc]
-    t_pos = [t.pos_ for t in doc]
+    # all-capital datelines ("RALEIGH, N.C. --") are names, whatever the tagger says
+    t_pos = ["PROPN" if (t.is_upper and len(t) >= 4 and t.is_alpha) else t.pos_ for t in doc]
 
     def stext(i: int, j: int) -> str:
         return full[t_idx[i]:t_end[j - 1]]
@@ -288,6 +296,10 @@ def _inner_place(doc, gaz: gz.Gazetteer, i: int, j: int):
             if county or _prominent(cands, MIN_POP_INNER):
                 return s, s + length, cands
     return None
+
+
+def _named(cands) -> bool:
+    return any(c.kind == gz.NAME_MAIN for c in cands)
 
 
 def _prominent(cands, min_pop: int) -> bool:
