@@ -224,6 +224,11 @@ RECIPIENT_VERBS = {"receive", "get", "obtain", "accept"}
 GOVERNING = ["THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"]
 
 
+# CAMEO blocks list WordNet synonyms under the head verb's code ("control", "handle" under
+# COOPERATE; "aim" under fighting). Only the head verb and verbs with their own code are kept.
+STRICT_BLOCKS = True
+
+
 def read_cameo2plover(path: Path) -> dict[str, tuple[str, str | None]]:
     table: dict[str, tuple[str, str | None]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -305,8 +310,10 @@ def read_verbpatterns(path: Path, table):
             continue
         if len(words) > 2:
             continue
+        explicit = vm.group(4) is not None or not block_verbs  # own code, or the block's head verb
         block_verbs.append(words[0])
-        verbs.setdefault(words[0], code)
+        if explicit or not STRICT_BLOCKS:
+            verbs.setdefault(words[0], code)
     return verbs, patterns
 
 

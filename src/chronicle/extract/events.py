@@ -270,6 +270,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
     target = R.role(document, target_h)
+    if not (_identified(actor, actor_h) or _identified(target, target_h)):
+        return None  # "the new law will control internet gambling": no political actor on either side
     if trig.noun is not None and trig.type == "ASSAULT" and any(
             c.dep_ == "amod" and c.lower_ in _VERBAL_ATTACK for c in trig.noun.children):
         trig = trig._replace(type="ACCUSE", mode="disapprove")  # "a scathing attack on the government"
@@ -337,6 +339,25 @@ def _must_trigger(tok) -> Optional[Trigger]:
     if not any(c.dep_ == "aux" and c.lower_ in _MUST for c in tok.children):
         return None
     return Trigger("REQUEST", None, tok, None, "must")
+
+
+_PERSONAL = {"he", "she", "they", "we", "i", "you", "him", "her", "them", "us"}
+_COLLECTIVE = {"country", "nation", "state", "government", "court", "committee", "union", "group", "party",
+               "leader", "official", "authority", "force", "troop", "rebel", "militant", "worker", "striker",
+               "protester", "student", "teacher", "council", "ministry", "agency", "organization", "organisation",
+               "administration", "regime", "army", "military", "police", "coalition", "alliance", "faction",
+               "opposition", "lawmaker", "negotiator", "delegation", "donor", "judge", "prosecutor", "activist"}
+
+
+def _identified(role: Optional[Role], head=None) -> bool:
+    """A participant a coder could name: an entity, a coded actor, or at least a proper name."""
+    if role is None:
+        return False
+    if role.entity or role.country or role.sector:
+        return True
+    if head is None:
+        return False
+    return head.pos_ == "PROPN" or head.lower_ in _PERSONAL or head.lemma_.lower() in _COLLECTIVE
 
 
 def _compatible_role(a: Optional[Role], b: Optional[Role]) -> bool:
