@@ -285,7 +285,8 @@ def _title_like(inner: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", inner)
     minor = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "at", "by", "from"}
     content = [w for w in words if w.lower() not in minor]
-    return bool(content) and all(w[0].isupper() for w in content) and not re.search(r"[.!?]\W*$", inner)
+    return (bool(content) and all(w[0].isupper() for w in content)
+            and (len(content) >= 2 or not re.search(r"[.!?]\W*$", inner)))
 
 
 def _words(text: str) -> int:
@@ -328,6 +329,8 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
                 break
             if _is_cue(t, cues):
                 lead = [x for x in toks[:k] if x.is_alpha]
+                if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                    break  # '"..." She says he is unfit.': the verb reports its own clause
                 if len(lead) <= 7 and (n_words >= 3 or len(g.segments) > 1):
                     return _direct_cand(inner, parts, t, 0.9)
                 break
@@ -401,7 +404,10 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _indirect(doc, tok, cues) -> Optional[_Cand]:
-    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    text = _text(doc)
+    comp = [c for c in tok.children if c.dep_ == "ccomp"
+            and "\n" not in text[min(c.left_edge.idx, tok.idx):max(c.right_edge.idx, tok.idx)]]
+    comp.sort(key=lambda c: c.i < tok.i)  # the clause after the verb first
     prec = cues.get(tok.lemma_.lower(), 0.3)
     if comp:
         c = comp[0]
@@ -561,8 +567,8 @@ def _mention_bounds(tok) -> tuple[int, int]:
     lo = tok.left_edge
     hi = tok
     for c in tok.rights:
-        if c.dep_ in ("prep", "compound", "flat", "nummod", "pobj") and c.i == hi.i + 1:
-            hi = c.right_edge
+        if c.dep_ in ("prep", "compound", "flat", "nummod", "pobj", "cc", "conj") and c.i == hi.i + 1:
+            hi = c.right_edge if c.dep_ != "cc" else c
         else:
             break
     lo_i = lo.i
