@@ -51,21 +51,27 @@ class GazetteerError(ChronicleError):
     code = "E050"
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+_ABBREV = re.compile(r"\b(st|mt|ft)\b")
+_ABBREV_FULL = {"st": "saint", "mt": "mount", "ft": "fort"}
+_APOSTROPHES = str.maketrans("", "", "'’ʼʻ")
+
+
 @lru_cache(maxsize=262144)
 def norm(text: str) -> str:
     """Match key: accents folded, case folded, punctuation to spaces ("Al-Ḩudaydah" = "al hudaydah")."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.lower().replace("’", "'").replace("'", "").replace("ʼ", "").replace("ʻ", "")
-    text = re.sub(r"[^\w]+", " ", text)
-    text = re.sub(r"\bst\b", "saint", text)
-    text = re.sub(r"\bmt\b", "mount", text)
-    text = re.sub(r"\bft\b", "fort", text)
+    text = _NON_WORD.sub(" ", text.lower().translate(_APOSTROPHES))
+    if "t " in text + " ":
+        text = _ABBREV.sub(lambda m: _ABBREV_FULL[m.group(1)], text)
     return " ".join(text.split())
 
 
 def _latin(text: str) -> bool:
+    if text.isascii():
+        return True
     folded = unicodedata.normalize("NFKD", text)
     return all(ord(c) < 0x250 or unicodedata.combining(c) for c in folded)
 
