@@ -114,6 +114,21 @@ def _attribution_for(document, start: int, end: int):
     return best
 
 
+_QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens", "million",
+                   "millions", "group", "number", "crowd", "some", "many", "most", "all", "scores", "score"}
+
+
+def quantity_head(head):
+    """"thousands of Iraqi Kurds" names the Kurds: the head is the "of" object."""
+    if head is not None and head.lemma_.lower() in _QUANTITY_HEADS:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return quantity_head(g)
+    return head
+
+
 def role(document, head, codes_cache: Optional[dict] = None) -> Optional[Role]:
     """A Role for a role head token, resolved through entities and coded."""
     if head is None:
@@ -123,6 +138,7 @@ def role(document, head, codes_cache: Optional[dict] = None) -> Optional[Role]:
     toks = phrase_tokens(head)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     mention = document.span(start, end)
+    head = quantity_head(head)
     ent = document.entity_at(head.idx, head.idx + len(head))
     country = sector = None
     name = mention.text

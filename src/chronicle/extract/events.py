@@ -35,11 +35,12 @@ REQUIRES = ("parse", "entities", "times", "places", "attributions")
 
 # Verbs whose complement is not asserted to have happened.
 _PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "consider", "propose",
-         "try", "attempt", "wish", "mull", "vow", "decide", "promise", "pledge", "willing", "ready", "prepared",
+         "wish", "mull", "vow", "decide", "promise", "pledge", "willing", "ready", "prepared",
          "eager", "set", "poised", "offer", "agree"}
 # A future act: cooperative ones are promises (AGREE), conflictual ones threats (THREATEN): PLOVER 2.0.
 _COOPERATIVE = {"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
-_CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION"}
+_CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+_ATTEMPT = {"try", "attempt", "seek"}
 _SAY = {"say", "state", "tell", "insist", "add", "argue", "warn", "stress", "declare", "announce", "write",
         "believe", "think", "urge", "demand", "reiterate", "note", "claim", "assert", "maintain", "conclude",
         "agree", "feel", "suggest"}
@@ -107,6 +108,8 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
         if link in _EMBED_DEPS:
             if lemma in _DENY:
                 negated = True
+            elif lemma in _ATTEMPT and modality is None:
+                modality = "attempted"  # an attempt happened; its type stays
             elif lemma in _PLAN and modality is None:
                 modality = "planned"
             if any(c.dep_ == "neg" for c in gov.children) and lemma in _PLAN:
@@ -250,6 +253,9 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     if negated and trig.type in _COOPERATIVE | {"AGREE"}:
         # "did not give permission", "will not lift the ban": a refusal (PLOVER REJECT), which happened
         trig, negated = trig._replace(type="REJECT", mode=None), False
+    elif modality == "planned" and any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if")
+                                                                 for g in c.children) for c in verb.children):
+        trig = trig._replace(type="THREATEN", mode=None)  # "will withdraw its force unless ...": a conditional threat
     elif modality == "planned":
         if trig.type in _COOPERATIVE:
             trig = trig._replace(type="AGREE", mode=None)
@@ -270,7 +276,7 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
     target = R.role(document, target_h)
-    if not (_identified(actor, actor_h) or _identified(target, target_h)):
+    if not (_identified(actor, R.quantity_head(actor_h)) or _identified(target, R.quantity_head(target_h))):
         return None  # "the new law will control internet gambling": no political actor on either side
     if trig.noun is not None and trig.type == "ASSAULT" and any(
             c.dep_ == "amod" and c.lower_ in _VERBAL_ATTACK for c in trig.noun.children):
@@ -346,7 +352,9 @@ _COLLECTIVE = {"country", "nation", "state", "government", "court", "committee",
                "leader", "official", "authority", "force", "troop", "rebel", "militant", "worker", "striker",
                "protester", "student", "teacher", "council", "ministry", "agency", "organization", "organisation",
                "administration", "regime", "army", "military", "police", "coalition", "alliance", "faction",
-               "opposition", "lawmaker", "negotiator", "delegation", "donor", "judge", "prosecutor", "activist"}
+               "opposition", "lawmaker", "negotiator", "delegation", "donor", "judge", "prosecutor", "activist",
+               "demonstrator", "prisoner", "youth", "settler", "villager", "resident", "people", "civilian",
+               "guerrilla", "guerilla", "fighter", "soldier", "hacker", "minister", "diplomat", "envoy"}
 
 
 def _identified(role: Optional[Role], head=None) -> bool:
