@@ -117,6 +117,26 @@ def fill_store(fill: str) -> str:
     return url
 
 
+def add_full_records(url: str) -> list[str]:
+    """The bundled sample and the seed article through the full pipeline, added to the store."""
+    from chronicle.ingest.readers import IngestOptions, read_inputs
+    from chronicle.model import Article
+    from chronicle.pipeline import extract_articles
+    from chronicle.record import to_record
+    from chronicle.store import Store
+
+    paths = [str(REPO / "samples")] + [str(p) for p in [DATA / "seed" / "kursk-pows.txt"] if p.exists()]
+    arts = [a for a in read_inputs(paths, IngestOptions(published="2025-01-11")) if isinstance(a, Article)]
+    for a in arts:
+        a.id = "full-" + a.id[:16]
+    store = Store(url)
+    try:
+        store.upsert_many(to_record(d) for d in extract_articles(arts))
+    finally:
+        store.close()
+    return [a.id for a in arts]
+
+
 def queries(store, n: int, rng: random.Random) -> list[str]:
     """A fixed mix: common and rarer words, entity-name phrases, prefix and OR queries."""
     from sqlalchemy import func, select
@@ -185,6 +205,7 @@ def main() -> dict:
     from chronicle.store import Store
 
     url = args.db or fill_store(args.fill)
+    full_ids = add_full_records(url)
     fill = "given store (--db)" if args.db else {"ner": "stand-in: text + spaCy NER entities/dates only",
                                                    "full": "full chronicle pipeline"}[args.fill]
     rng = random.Random(args.seed)
@@ -214,6 +235,9 @@ def main() -> dict:
         out["search_page"] = stats(timed(client, page))  # distinct queries: facets computed cold
         out["search_page_repeat"] = stats(timed(client, page[:50]))  # same queries again: facets cached
         out["article_page"] = stats(timed(client, arts))
+        if full_ids:  # real records are denser than the stand-in: time their pages too
+            full = [f"/articles/{quote(i, safe='')}" for i in full_ids]
+            out["article_page_full_pipeline_records"] = {**stats(timed(client, full * 20)), "articles": full_ids}
         out["article_json"] = stats(timed(client, [a + "?format=json" for a in arts]))
         out["entity_page_top30"] = stats(timed(client, ents))
         out["events_page"] = stats(timed(client, ["/events"] * 10))

@@ -62,6 +62,8 @@ def extract_and_store(store, articles: list[Article]) -> list[dict]:
     from ..pipeline import extract_articles
     from ..record import to_record
 
+    from .queries import forget_facets
+
     out = []
     with _LOCK:
         for document in extract_articles(articles):
@@ -70,4 +72,5 @@ def extract_and_store(store, articles: list[Article]) -> list[dict]:
             out.append({"id": record["article"]["id"], "title": record["article"].get("title"),
                         "entities": len(record["entities"]), "attributions": len(record["attributions"]),
                         "events": len(record["events"]), "url": f"/api/articles/{record['article']['id']}"})
+    forget_facets()
     return out

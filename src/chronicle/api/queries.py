@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import threading
+import time
 from collections import Counter, OrderedDict
 from typing import Optional
 from urllib.parse import urlencode
@@ -75,37 +76,48 @@ def list_articles(store, params: dict, limit: int, offset: int, markers=None) ->
 
 # --- facets -------------------------------------------------------------------------------------
 
-_FACET_CACHE: "OrderedDict[tuple, dict]" = OrderedDict()
+_FACET_CACHE: "OrderedDict[tuple, tuple[float, dict]]" = OrderedDict()
 _FACET_CACHE_SIZE = 256
+_FACET_TTL_S = 30.0
 _FACET_LOCK = threading.Lock()
 
 
 def data_version(store) -> tuple:
-    """Changes whenever articles are added, replaced or deleted (cheap: two indexed aggregates)."""
+    """Changes when articles are added or deleted (count and max pk are index-only lookups).
+
+    A replacement of the newest article can keep both, which is why cached facets also expire
+    after ``_FACET_TTL_S`` and writes through this app clear the cache (:func:`forget_facets`).
+    """
     with engine_of(store).connect() as conn:
-        return tuple(conn.execute(select(func.count(), func.max(A.pk), func.max(A.ingested_at))).one())
+        return tuple(conn.execute(select(func.count(), func.max(A.pk)).select_from(T.articles)).one())
+
+
+def forget_facets() -> None:
+    with _FACET_LOCK:
+        _FACET_CACHE.clear()
 
 
 def facets(store, params: dict, top: int = 15) -> dict:
-    """The Store's facet counts plus the total number of matching articles.
+    """The Store's facet counts (source, day, event type, country, speaker) plus the total.
 
     Facets cost several grouped queries over the whole match set, so results are cached per
-    (query, filters, data version): paging through results or going back to a search reuses
-    them, and any write to the store invalidates them.
+    (query, filters, data version) for a short time: paging through results, going back to a
+    search or clicking a facet reuse them, and writes invalidate them.
     """
     key = (id(store), data_version(store), top,
            tuple(sorted((k, v) for k, v in params.items() if v not in (None, ""))))
+    now = time.monotonic()
     with _FACET_LOCK:
         hit = _FACET_CACHE.get(key)
-        if hit is not None:
+        if hit is not None and now - hit[0] < _FACET_TTL_S:
             _FACET_CACHE.move_to_end(key)
-            return copy.deepcopy(hit)
+            return copy.deepcopy(hit[1])
     out = store.facets(params.get("q"), limit=top, **article_filters(params))
     with engine_of(store).connect() as conn:
         out["total"] = conn.execute(select(func.count()).select_from(T.articles)
                                     .where(_article_where(store, params))).scalar_one()
     with _FACET_LOCK:
-        _FACET_CACHE[key] = copy.deepcopy(out)
+        _FACET_CACHE[key] = (now, copy.deepcopy(out))
         while len(_FACET_CACHE) > _FACET_CACHE_SIZE:
             _FACET_CACHE.popitem(last=False)
     return out
@@ -144,7 +156,8 @@ def list_events_stmt(store, params: dict, stmt, place, located: bool = False):
         conds.append(V.type == str(params["event_type"]).upper())
     if params.get("country"):
         c = str(params["country"]).upper()
-        conds.append(or_(V.actor_country == c, V.target_country == c, place.c.country == c))
+        place_codes = [place.c.country == c] + ([place.c.country3 == c] if "country3" in place.c else [])
+        conds.append(or_(V.actor_country == c, V.target_country == c, *place_codes))
     if params.get("entity"):
         key = str(params["entity"]).casefold()
         conds.append(or_(V.actor_name_lower == key, V.target_name_lower == key,
