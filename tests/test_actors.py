@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -9,7 +11,16 @@ from chronicle.extract import actors
 from chronicle.extract.actor_codes import code_phrase, code_span, country_code, known_actor
 from chronicle.extract.coref import quote_regions
 
-from conftest import shared
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def shared(*parts: str) -> Path:
+    """As conftest.shared (imported by path, since another conftest module may shadow it)."""
+    p = SHARED_DATA.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"shared research data not found at {p}")
+    return p
 
 
 # -- code_phrase ---------------------------------------------------------------------------
@@ -184,7 +195,6 @@ def test_seed_article(make_doc):
     zel = by_name["Volodymyr Zelenskyy"]
     assert (zel.country, zel.sector) == ("UKR", "GOV")
     # every "he"/"He" in the article is Zelenskyy's
-    import re
     he = {m.start() for m in re.finditer(r"\b[Hh]e\b", text)}
     assert he <= {m.start for m in zel.mentions}
     assert by_name["CNN"].country == "USA" and by_name["CNN"].sector == "JRN"
