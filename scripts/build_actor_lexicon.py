@@ -74,6 +74,12 @@ CURATED_AGENTS = {
     "navy": "MIL", "air force": "MIL", "air forces": "MIL", "missile": "MIL", "missiles": "MIL",
     "airstrike": "MIL", "airstrikes": "MIL", "air strike": "MIL", "air strikes": "MIL",
     "peacekeeper": "MIL", "peacekeepers": "MIL", "peacekeeping force": "MIL",
+    # Generic political nouns the 2014 list leaves uncoded.
+    "leader": "GOV", "leaders": "GOV", "negotiator": "GOV", "negotiators": "GOV",
+    "administrator": "GOV", "administrators": "GOV", "people": "CVL", "population": "CVL",
+    "opposition": "OPP", "opposition groups": "OPP", "opposition group": "OPP",
+    "opposition candidates": "OPP", "opposition candidate": "OPP", "peace movement": "OPP",
+    "congress": "LEG", "assembly": "LEG", "national assembly": "LEG",
     "prisoners of war": "MIL", "prisoner of war": "MIL", "pows": "MIL", "pow": "MIL",
 }
 

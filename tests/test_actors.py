@@ -42,6 +42,11 @@ def shared(*parts: str) -> Path:
     ("police in Kharkiv", ("UKR", "COP")),
     ("Moscow's forces", ("RUS", "MIL")),
     ("Ukraine", ("UKR", None)),
+    ("Moscow", ("RUS", "GOV")),  # a capital standing alone as an actor is its government
+    ("Moscow residents", ("RUS", "CVL")),
+    ("former Russian Defense Minister Sergei Shoigu", ("RUS", "ELI")),
+    ("168 Liberians", ("LBR", "CVL")),
+    ("Israeli tanks", ("ISR", "MIL")),
 ])
 def test_code_phrase(phrase, expected):
     assert code_phrase(phrase) == expected
@@ -169,6 +174,16 @@ def test_ids_and_json_shape(make_doc):
         assert set(j) >= {"id", "name", "type", "country", "sector", "mentions"}
         assert j["mentions"] and all(m["text"] for m in j["mentions"])
     assert _ent(d, "Reuters").sector == "JRN"
+
+
+def test_relative_pronoun_and_surname_tagged_as_noun(make_doc):
+    text = ("Senator Mary Walsh, who chairs the panel, spoke first. Walsh said the bill would pass. "
+            "Governor Tom Reed disagreed with Walsh, who later left.")
+    d = make_doc(text, upto="actors")
+    walsh = _ent(d, "Mary Walsh")
+    assert _mentions(walsh).count("who") == 2
+    assert "Walsh" in _mentions(walsh)
+    assert _mentions(_ent(d, "Tom Reed")) == ["Governor Tom Reed"]
 
 
 def test_empty_text(make_doc):

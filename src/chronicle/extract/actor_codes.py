@@ -156,6 +156,11 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
         hw = words[head]
         if hw.endswith("s") and lex.countries.get(hw) and hw != (lex.names.get(lex.countries[hw], "").lower()):
             out["sector"] = "CVL"  # "Palestinians", "168 Liberians": people of a country
+    if out["sector"] is None and actor is None and country_matches and country_matches[0].value == out["country"]:
+        m = country_matches[0]
+        content = [w for w in words if w not in ("the", ",")]
+        if m.key in lex.metonyms and len(content) == m.end - m.start:
+            out["sector"] = "GOV"  # "Moscow said": a capital standing alone is its government
     if out["sector"] is None and a_sector:
         out["sector"] = a_sector
         out["sectors"] = a_sector
