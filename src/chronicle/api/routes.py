@@ -11,7 +11,7 @@ import asyncio
 from typing import Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import StreamingResponse
 
 from . import paging, queries
 
@@ -117,7 +117,3 @@ def _geojson(rows):
         yield ("" if first else ",") + json.dumps(queries.event_feature(row), ensure_ascii=False)
         first = False
     yield "]}\n"
-
-
-def json_error(status: int, detail) -> JSONResponse:
-    return JSONResponse({"detail": detail}, status_code=status)

@@ -58,13 +58,13 @@ def speaker_classes(record: dict) -> dict[str, int]:
     """A stable colour index per speaker, in order of first quote, so one speaker keeps one colour."""
     out: dict[str, int] = {}
     for a in record.get("attributions", []):
-        key = _speaker_key(a)
+        key = speaker_key(a)
         if key not in out:
             out[key] = len(out) % SPEAKER_COLOURS
     return out
 
 
-def _speaker_key(a: dict) -> str:
+def speaker_key(a: dict) -> str:
     src = a.get("source") or {}
     return src.get("entity") or src.get("name") or "?"
 
@@ -97,7 +97,7 @@ def layers_of(record: dict, entity_href=None) -> list[tuple[int, int, Layer, str
         src = a.get("source") or {}
         speaker = src.get("name") or (entities.get(src.get("entity")) or {}).get("name") or "unknown"
         if _valid(a.get("content"), n):
-            layer = Layer("quote", a["id"], f"hl-quote q-{_safe(a.get('kind'))} spk-{colours[_speaker_key(a)]}",
+            layer = Layer("quote", a["id"], f"hl-quote q-{_safe(a.get('kind'))} spk-{colours[speaker_key(a)]}",
                           f"{a.get('kind', 'quote')} quote by {speaker} ({a['id']})")
             out.append((a["content"]["start"], a["content"]["end"], layer, anchor_id(a["id"])))
         if _valid(a.get("cue"), n):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..api import paging, queries
@@ -108,7 +108,7 @@ def article_context(record: dict) -> dict:
         speaker = src.get("name") or (ents.get(src.get("entity")) or {}).get("name") or "unknown"
         canonical = (ents.get(src.get("entity")) or {}).get("name") or src.get("name")
         quotes.append({**a, "speaker": speaker, "canonical": canonical,
-                       "colour": colours.get(highlight._speaker_key(a), 0),
+                       "colour": colours.get(highlight.speaker_key(a), 0),
                        "kind_label": KIND_LABELS.get(a.get("kind"), a.get("kind"))})
     events = []
     for v in record.get("events", []):
