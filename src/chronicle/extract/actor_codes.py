@@ -148,7 +148,7 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
             out["agent"] = m.key
             out["sectors"] = m.value
             out["sector"] = m.value[:3]
-            if m.start > 0 and words[m.start - 1] in ("former", "ex", "ex-", "exiled", "ousted") \
+            if any(w in ("former", "ex", "ex-", "exiled", "ousted") for w in words[max(0, m.start - 3):m.start]) \
                     and out["sector"] in _OFFICE_SECTORS:
                 out["sector"] = "ELI"  # PLOVER: former officials are elites
             break
