@@ -362,6 +362,12 @@ def build(shared: Path) -> dict:
     for k in list(actors):
         if k in countries or k.isdigit() or (k in agents and actors[k][0] is None):
             del actors[k]
+    # A one-word actor name that is also a word of agent phrases ("organization", "front") is a
+    # common noun in news text, not a name.
+    agent_words = {w for k in agents for w in k.split(" ")}
+    for k in list(actors):
+        if " " not in k and (k in agent_words or len(k) < 3):
+            del actors[k]
     actors.update({k: list(v) for k, v in CURATED_ACTORS.items()})
     # Country slots must hold ISO3 codes: CAMEO pseudo-countries (UNO, EUR, ...) are not.
     valid = iso3 | {"PSE", "TWN"}

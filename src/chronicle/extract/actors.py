@@ -404,7 +404,7 @@ class _Builder:
                 continue
             if label in ("GPE", "LOC", "FAC"):
                 key = "L:" + text.lower()
-                ci = self.by_key.get(key)
+                ci = self.by_key.get(key, self.by_key.get("O:" + text.lower()))  # "Nafta" ORG = GPE
                 if ci is None:
                     ci = self._new(label, key)
                     ctry = ac.metonym_country(text) or ac.code_phrase(text)[0]
@@ -419,7 +419,7 @@ class _Builder:
         text = re.sub(r"\s*\((?:formerly|previously|ex)\b.*\)$", "", text) or text
         low = text.lower()
         core = low.split(" of ", 1)[0] if " of " in low else None
-        ci = self.by_key.get("O:" + low)
+        ci = self.by_key.get("O:" + low, self.by_key.get("L:" + low))
         if ci is None:
             for cj, c in enumerate(self.clusters):
                 if c.type != "ORG":
@@ -587,9 +587,18 @@ class _Builder:
             if c.type == "GPE" and c.country:
                 continue
             if c.type == "PERSON" and c.names:
-                known = ac.known_actor(" ".join(c.name_toks))
+                toks = list(c.name_toks)
+                plain = [t for t in toks if not t.endswith(".")]  # "Donald J. Trump"
+                known = None
+                for form in (toks, plain, plain[:1] + plain[-1:] if len(plain) > 2 else None):
+                    if form:
+                        known = ac.known_actor(" ".join(form))
+                        if known:
+                            break
                 if known:
                     c.codes.append(known)
+            if c.type == "ORG" and c.names and _is_instrument(max(c.names, key=len)):
+                c.codes = []  # a treaty or a law is not an actor: no country, no sector
             c.country = c.country or next((x[0] for x in c.codes if x[0]), None)
             c.sector = c.sector or next((x[1] for x in c.codes if x[1]), None)
         # "Tactical Group No. 84 of Ukraine's Special Operations Forces" inherits UKR.
@@ -686,6 +695,15 @@ def _title_lemma(tok) -> str:
 
 def ac_platforms() -> set:
     return PLATFORMS
+
+
+INSTRUMENT_HEADS = {"agreement", "treaty", "accord", "accords", "act", "convention", "protocol",
+                    "deal", "pact", "plan", "charter", "resolution", "bill", "law", "initiative"}
+
+
+def _is_instrument(name: str) -> bool:
+    words = name.lower().split(" of ", 1)[0].split()
+    return bool(words) and words[-1] in INSTRUMENT_HEADS
 
 
 def _strip_poss(name: str) -> str:
