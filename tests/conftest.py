@@ -2,22 +2,11 @@
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 import pytest
 
 from chronicle.model import Article, Document
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO.parent / "shared" / "data"
-
-
-def shared(*parts: str) -> Path:
-    """A path under ../shared/data, or skip the test with the reason when it is absent."""
-    p = SHARED_DATA.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"shared research data not found at {p} (clone the repo beside ../shared)")
-    return p
+from datapaths import REPO, SHARED_DATA, shared  # noqa: F401  (re-exported for older tests)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from chronicle.extract.attribution_quotes import groups
-from conftest import shared
+from datapaths import shared
 
 
 def _atts(make_doc, text, published="2025-01-11"):
@@ -70,7 +70,7 @@ def test_direct_quote_split_around_cue_is_one_attribution(make_doc):
     assert a.content.text.startswith("We have no money")
     assert a.content.text.endswith("will listen to us.")
     parts = [p["text"] for p in a.extra["content_parts"]]
-    assert parts == ["We have no money left for the bridge,", "and nobody in the capital will listen to us."]
+    assert parts == ["We have no money left for the bridge", "and nobody in the capital will listen to us."]
     assert a.cue.text == "said"
     assert a.source.mention.text == "he"
 

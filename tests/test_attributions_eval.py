@@ -5,7 +5,7 @@ import pytest
 
 from chronicle.evaluate import attributions as ev
 from chronicle.evaluate import brat
-from conftest import shared
+from datapaths import shared
 
 TEXT = ('"We will win this," Smith said.\n\n'
         'The mayor said that taxes would rise.\n')

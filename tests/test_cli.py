@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from chronicle.cli import app
 from chronicle.record import validate
 
-from conftest import REPO, shared
+from datapaths import REPO, shared
 
 runner = CliRunner()
 SAMPLE = REPO / "samples" / "harbour-ceasefire.txt"

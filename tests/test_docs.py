@@ -7,7 +7,7 @@ import typer.main
 
 from chronicle.cli import app
 
-from conftest import REPO
+from datapaths import REPO
 
 SRC = REPO / "src" / "chronicle"
 

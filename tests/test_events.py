@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import shared
+from datapaths import shared
 
 PUB = "2025-03-10"
 

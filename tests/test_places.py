@@ -8,7 +8,7 @@ import pytest
 
 from chronicle.extract import gazetteer as gz
 from chronicle.extract import places
-from conftest import shared
+from datapaths import shared
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +122,21 @@ def test_extract_without_parse_is_empty():
     from chronicle.model import Article, Document
 
     assert places.extract(Document(article=Article(text="Kyiv"))) == []
+
+
+def test_direction_word_means_the_region(run):
+    ps = by_text(run("Shelling hit eastern Donetsk overnight, while Donetsk city was calm."))
+    assert ps["Donetsk"].feature in ("ADM1", "PPL")
+    areal = [p for p in run("Shelling hit eastern Donetsk overnight.") if p.span.text == "Donetsk"]
+    assert areal and areal[0].geonameid == 709716  # Donetsk Oblast
+
+
+def test_streets_and_geo_precision(run):
+    ps = run("Police closed Main Street in Springfield, Illinois, and flights to France were cancelled.")
+    got = by_text(ps)
+    assert "Main Street" in got and got["Main Street"].geonameid is None
+    assert places.geo_precision(got["Main Street"]) == "town"  # placed at the article's town
+    assert places.geo_precision(got["Springfield"]) == "town"
+    assert places.geo_precision(got["Illinois"]) == "region"
+    assert places.geo_precision(got["France"]) == "country"
+    assert places.geo_precision(None) is None

@@ -87,7 +87,7 @@ def test_run_rejects_missing_file(tmp_path):
 
 @pytest.mark.slow
 def test_geowebnews_dev_split_meets_targets():
-    from conftest import shared
+    from datapaths import shared
 
     path = shared("geo", "GeoWebNews", "GWN.xml")
     m = ev.run([str(path)], out=lambda *_: None, select=lambda i, a: i % 2 == 1)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from chronicle.cli import app
 from chronicle.record import validate
 
-from conftest import shared
+from datapaths import shared
 
 
 @pytest.fixture(scope="module")

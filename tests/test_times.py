@@ -10,7 +10,7 @@ from chronicle.extract import times
 from chronicle.extract.times import date_and_precision
 from chronicle.model import Article, Document
 
-from conftest import shared
+from datapaths import shared
 
 SAT = "2025-01-11"  # a Saturday
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import shared
+from datapaths import shared
 
 
 @pytest.fixture(scope="module")
