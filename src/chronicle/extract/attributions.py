@@ -64,8 +64,8 @@ def lexicon() -> dict:
 
 
 # Thresholds tuned on PolNeAR train (bench/attributions_eval.py reports dev).
-MIN_CLAUSE_PRECISION = 0.2   # a verb governing a clause is a cue if annotators agreed this often
-MIN_OBJECT_PRECISION = 0.45  # a verb with only an object/complement needs a more reliable lemma
+MIN_CLAUSE_PRECISION = 0.15  # a verb governing a clause is a cue if annotators agreed this often
+MIN_OBJECT_PRECISION = 0.3   # a verb with only an object/complement needs a more reliable lemma
 MIN_COUNT = 3
 
 
@@ -351,7 +351,8 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
                 break
     # no cue: a whole quoted paragraph continues the previous speaker (handled in _records)
     if _words(inner) >= 4 and _whole_paragraph(text, first, last):
-        return _Cand("direct", (first.start, last.end), None, None, parts=parts, confidence=0.55)
+        parts = _clean_parts(text, parts)
+        return _Cand("direct", (parts[0][0], parts[-1][1]), None, None, parts=parts, confidence=0.55)
     return None
 
 
@@ -362,7 +363,22 @@ def _whole_paragraph(text, first, last) -> bool:
     return text[para_start:first.open].strip() == "" and len(text[last.after:para_end].strip()) <= 2
 
 
+def _clean_parts(text, parts) -> list[tuple[int, int]]:
+    """Quoted pieces without surrounding blanks or the comma that hands over to the cue
+    ("...Ukraine," he said): final stops, question and exclamation marks are the speaker's."""
+    out = []
+    for a, b in parts:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out or parts
+
+
 def _direct_cand(inner, parts, cue_tok, conf) -> _Cand:
+    parts = _clean_parts(_text(cue_tok.doc), parts)
     lo, hi = parts[0][0], parts[-1][1]
     return _Cand("direct", (lo, hi), _cue_span(cue_tok), _subject_of(cue_tok) or _inverted_subject(cue_tok),
                  cue_token=cue_tok, parts=parts, confidence=conf)
