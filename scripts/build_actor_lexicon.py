@@ -135,7 +135,7 @@ CURATED_ACTORS = {
 
 CURATED_COUNTRIES = {
     "u.s.": "USA", "us": "USA", "america": "USA", "u.s.a.": "USA", "usa": "USA", "american": "USA",
-    "britain": "GBR", "uk": "GBR", "u.k.": "GBR", "dprk": "PRK",
+    "britain": "GBR", "briton": "GBR", "britons": "GBR", "uk": "GBR", "u.k.": "GBR", "dprk": "PRK",
     "russian federation": "RUS", "soviet": None, "burma": "MMR", "burmese": "MMR",
     "the netherlands": "NLD", "holland": "NLD", "dutch": "NLD", "south korean": "KOR",
     "palestinian": "PSE", "palestinians": "PSE", "palestine": "PSE", "gaza": "PSE",

@@ -155,8 +155,6 @@ class _Builder:
             s += 1
         while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct and doc[e - 1].text not in (".",)):
             e -= 1
-        if e > s and doc[e - 1].text.endswith(("'s", "\u2019s")) and len(doc[e - 1]) > 2:
-            pass  # spaCy splits possessives; kept for safety
         # "Tactical Group No. 84": NER stops before the number.
         if e < len(doc) and doc[e - 1].lower_ in ("no", "no.", "number"):
             k = e
@@ -256,7 +254,6 @@ class _Builder:
                 break
             start = j
             j -= 1
-        # A stretch must end in a title word or a known actor, not a bare adjective.
         return start, has_title
 
     def _person(self, s: int, e: int) -> None:
@@ -266,8 +263,6 @@ class _Builder:
         while ns < e and doc[ns].lower_ in HONORIFICS:
             gender = gender or coref.HONORIFIC_GENDER.get(doc[ns].lower_)
             ns += 1
-        if ns > s == ns - 1 and False:
-            pass
         honor_before = s > 0 and doc[s - 1].lower_ in HONORIFICS and doc[s - 1].is_title
         if honor_before:
             gender = gender or coref.HONORIFIC_GENDER.get(doc[s - 1].lower_)
