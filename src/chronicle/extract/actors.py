@@ -62,7 +62,6 @@ QUANTIFIERS = {"some", "other", "these", "those", "all", "many", "several", "bot
                "about", "around", "nearly", "almost", "at", "least", "over", "up", "to"}
 PLATFORMS = {"x", "twitter", "telegram", "facebook", "instagram", "youtube", "tiktok", "truth social",
              "whatsapp", "weibo", "vkontakte", "vk", "threads", "bluesky", "linkedin", "reddit"}
-GPE_LIKE = {"GPE", "NORP", "LOC"}
 PLATFORMS_HEAD = frozenset(p.split()[0] for p in PLATFORMS)
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom"})
 # Words that make a "person" name an institution ("George W. Bush Presidential Center").

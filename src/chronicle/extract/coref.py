@@ -136,10 +136,6 @@ class ClusterInfo:
     mentions: list = field(default_factory=list)
 
 
-def _weight(rec: MentionRec, sent: int) -> float:
-    return _ROLE_WEIGHT.get(rec.dep, 0.45) * (0.5 ** (sent - rec.sent))
-
-
 def resolve_pronouns(doc, sent_of: list[int], quotes: QuoteIndex, clusters: list[ClusterInfo],
                      recs: list[MentionRec]) -> list[tuple[int, int]]:
     """Return (token index, cluster index) for each pronoun resolved, in text order.
