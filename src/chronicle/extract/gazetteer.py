@@ -51,6 +51,10 @@ class GazetteerError(ChronicleError):
     code = "E050"
 
 
+_REGION_SUFFIX = re.compile(
+    r"\s+(oblast|oblast'|governorate|krai|kray)$", re.I)
+_GENERIC_BASES = {"capital", "central", "northern", "southern", "eastern", "western", "north", "south", "east",
+                  "west", "interior", "middle", "upper", "lower", "coastal", "autonomous"}
 _NON_WORD = re.compile(r"[^\w]+")
 _ABBREV = re.compile(r"\b(st|mt|ft)\b")
 _ABBREV_FULL = {"st": "saint", "mt": "mount", "ft": "fort"}
@@ -206,9 +210,13 @@ class _Builder:
                     self.adm1_key[key] = gid
                 if code:
                     self.iso_gid[code] = gid
-                for alt in [name, entry.get("name") or ""] + alts.split("|") + eng:
+                for alt in [name, entry.get("name") or "", display] + alts.split("|") + eng:
                     if alt and _usable_alt(alt):
                         self.add_name(alt, gid)
+                        # "Kyiv Oblast", "Al Hudaydah Governorate": the bare name is the region's too
+                        base = _REGION_SUFFIX.sub("", alt)
+                        if base != alt and _latin(base) and base.lower() not in _GENERIC_BASES:
+                            self.add_name(base, gid, NAME_MAIN)
                 # "Kurskaya oblast'" -> "Kursk": English base names also answer "Kursk region"
                 for e in eng:
                     self.add_name(e, gid)

@@ -57,6 +57,7 @@ NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
 ALT_PENALTY = 2.5
 W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 50.0
 MAX_SENSES = 12
+W_POP = 1.0
 COH_TEMP = 6.0
 
 
@@ -69,6 +70,7 @@ class Mention:
     hint: tuple = ()  # preferred feature codes from the context
     settlement: bool = False
     adjectival: bool = False
+    directional: bool = False  # "eastern Donetsk": part of an area, so rather the region than the town
     candidates: tuple = ()
     container: Optional["Mention"] = None
     scores: dict = field(default_factory=dict)
@@ -101,8 +103,12 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
 
     def add(i: int, j: int, label: str, adjectival: bool = False) -> Optional[Mention]:
         # strip a leading "the" and direction words the gold spans leave out
+        directional = False
         while i < j - 1 and (doc[i].lower_ == "the" or (doc[i].lower_ in DIRECTIONS and doc[i].is_lower)):
+            directional = directional or doc[i].lower_ != "the"
             i += 1
+        if i > 0 and doc[i - 1].lower_ in DIRECTIONS and doc[i - 1].is_lower:
+            directional = True
         while j > i + 1 and (doc[j - 1].tag_ == "POS" or doc[j - 1].text in ("'", "’", "-", ".", ",")):
             j -= 1
         if i >= j:
@@ -150,8 +156,8 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
                 return None
         else:
             cands = tuple(c for c in cands if c.kind != gz.NAME_DEMONYM) or cands
-        m = Mention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), text, label, hint, settlement,
-                    adjectival, cands)
+        m = Mention(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), text, label, hint=hint,
+                    settlement=settlement, adjectival=adjectival, candidates=cands, directional=directional)
         mentions.append(m)
         for k in range(i, j):
             covered[k] = True
@@ -199,7 +205,7 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
     # what NER missed: capitalised runs that name a prominent place, longest first
     i = 0
     while i < n:
-        if (covered[i] or not t_cap[i] or t_ent[i] in ("PERSON", "NORP")
+        if (covered[i] or not t_cap[i] or t_ent[i] in ("PERSON", "NORP", "DATE", "TIME")
                 or (t_text[i].isupper() and len(t_text[i]) <= 5 and "." not in t_text[i]
                     and not _prominent(gaz.lookup(t_text[i]), 10**9))):  # acronyms, but US, UK, EU
             i += 1
@@ -321,9 +327,11 @@ def _base_score(m: Mention, c: gz.Entry) -> float:
     prior = FEATURE_PRIOR.get(c.feature, -1.0)
     if c.kind == gz.NAME_ALT:  # an old or foreign name (Philadelphia for Amman) earns no capital bonus
         prior = min(prior, 0.0) - ALT_PENALTY
-    s = math.log10(c.population + 10) + prior
+    s = W_POP * math.log10(c.population + 10) + prior
     if m.hint:
         s += 4.0 if c.feature in m.hint else -3.0
+    elif m.directional and c.feature in ("ADM1", "ADM2", "PCLI", "RGN"):
+        s += 1.0
     elif m.settlement:
         s += 2.0 if c.feature.startswith("PPL") else -2.0
     return s
@@ -345,7 +353,7 @@ def _prefer_city(cands, scores: dict[int, float]) -> None:
         if c.feature not in ("ADM1", "ADM2"):
             continue
         for p in cands:
-            if (p.feature.startswith("PPL") and p.kind == gz.NAME_MAIN and gz.norm(p.name) == gz.norm(c.name)
+            if (p.feature.startswith("PPL") and p.kind == gz.NAME_MAIN
                     and (p.admin1 == c.admin1 if c.feature == "ADM1" else p.admin2 == c.geonameid)
                     and p.population >= 0.05 * c.population):
                 if scores[c.geonameid] >= scores[p.geonameid]:
@@ -362,7 +370,8 @@ class _Group:
         for m in mentions:
             for c in self.cands:
                 base[c.geonameid] += _base_score(m, c) / len(mentions)
-        if not any(m.hint for m in mentions):
+        self.areal = any(m.hint or m.directional for m in mentions)
+        if not self.areal:
             _prefer_city(self.cands, base)
         # the strongest senses only: a name can have hundreds of namesakes
         self.cands.sort(key=lambda c: -base[c.geonameid])
@@ -452,7 +461,7 @@ def _resolve(mentions: list[Mention]) -> None:
                     if cont is not None and id(cont) in group_of:
                         if _within(c, groups[group_of[id(cont)]].choice):
                             scores[k] += W_CONTAINER / len(g.mentions)
-            if not any(m.hint for m in g.mentions):
+            if not g.areal:
                 sd = {c.geonameid: float(v) for c, v in zip(g.cands, scores)}
                 _prefer_city(g.cands, sd)
                 scores = np.array([sd[c.geonameid] for c in g.cands])
@@ -462,6 +471,24 @@ def _resolve(mentions: list[Mention]) -> None:
         for m in g.mentions:
             m.candidates = tuple(g.cands)
             _pick(m, sc)
+
+
+def geo_precision(place: Optional[Place]) -> Optional[str]:
+    """ACLED-style precision of a place: "town", "region" or "country" (None when unlocated).
+
+    For events to report how exactly a pin is known: a town is a point, a region or country
+    a centroid standing for an area.
+    """
+    if place is None or place.lat is None:
+        return None
+    feature = place.feature or ""
+    if feature.startswith("PCL") or feature in ("CONT", "ZN", "OCN"):
+        return "country"
+    if feature.startswith("PPL"):
+        return "town"
+    if place.geonameid is None and place.extra.get("near"):
+        return "town"  # a street or site placed at the article's town
+    return "region"
 
 
 def _focus_place(mentions: list[Mention]) -> Optional[gz.Entry]:
