@@ -63,3 +63,13 @@ def test_entity_at_prefers_tightest_mention():
     assert d.entity_at(6, 15).id == "E1"
     assert d.entity_at(0, 15).id == "E1"  # falls back to a mention inside the range
     assert d.entity_at(40, 45) is None
+
+
+def test_entity_at_falls_back_to_the_longest_inner_actor_not_a_country():
+    text = "The soldiers of Tactical Group No. 84 of Ukraine's forces"
+    d = Document(article=Article(text=text))
+    ukraine = Entity("E1", "Ukraine", "GPE", [d.span(41, 48)], country="UKR")
+    group = Entity("E2", "Tactical Group No. 84", "ORG", [d.span(16, 37)], country="UKR", sector="MIL")
+    d.entities = [ukraine, group]
+    assert d.entity_at(0, len(text)).id == "E2"
+    assert d.entity_at(41, 57).id == "E1"

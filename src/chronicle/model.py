@@ -279,7 +279,8 @@ class Document:
     def entity_at(self, start: int, end: int) -> Optional[Entity]:
         """The entity with a mention covering ``[start, end)``, preferring the tightest mention.
 
-        Falls back to a mention inside the range (e.g. the head name of a longer phrase).
+        Falls back to the longest non-place mention inside the range (the head actor of a longer
+        phrase), then to a place.
         """
         best = None
         best_len = None
@@ -291,11 +292,11 @@ class Document:
                         best, best_len = ent, ln
         if best is not None:
             return best
-        for ent in self.entities:
-            for m in ent.mentions:
-                if start <= m.start and m.end <= end:
-                    return ent
-        return None
+        # A longer phrase ("the soldiers of Tactical Group No. 84 of Ukraine's forces") is about its
+        # longest inner actor, not about the country an adjective in it names.
+        inner = [(ent.type not in ("GPE", "LOC"), m.end - m.start, -m.start, ent)
+                 for ent in self.entities for m in ent.mentions if start <= m.start and m.end <= end]
+        return max(inner, key=lambda t: t[:3])[3] if inner else None
 
     def place(self, place_id: Optional[str]) -> Optional[Place]:
         for p in self.places:
