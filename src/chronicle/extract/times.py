@@ -169,8 +169,8 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
         return "future"
     if words & {"would", "'d"}:
         return "present"  # future-in-the-past: either side of the publication date
-    if any(a.tag_ == "MD" for a in auxes):
-        return None
+    if any(a.tag_ == "MD" for a in auxes):  # "might come Tuesday"; "could have left Tuesday"
+        return "past" if words & {"have", "'ve"} else "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "had"}:
@@ -616,6 +616,10 @@ def n_pod_deictic(m, ctx):
     return "TIME", f"{tn.fmt(d, 'D')}T{pod}"
 
 
+_FORWARD_SIGNAL = re.compile(r"\b(?:until|till|as soon as|as early as|as late as|no later than|starting|beginning)\s+$",
+                             re.I)
+
+
 def n_weekday(m, ctx):
     g = m.groupdict()
     if _in_name(ctx):
@@ -632,14 +636,15 @@ def n_weekday(m, ctx):
             direction = "next"
         elif rel in ("this coming", "coming"):
             direction = "future"
+        elif _FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start]):
+            direction = "future"
         else:
             direction = ctx.tense() or "past"
             if direction == "present":
                 direction = "nearest"
         value = tn.weekday_date(ctx.dct, wd, direction).isoformat()
-    if pod:  # TimeBank types "Wednesday night" as a DATE (with the part of day in the value)
-        return "DATE", f"{value}T{pod}"
-    return "DATE", value
+    # TimeBank types "Wednesday night" as a DATE; the value keeps the part of day (TimeML)
+    return "DATE", f"{value}T{pod}" if pod else value
 
 
 def n_weekday_set(m, ctx):
