@@ -327,12 +327,25 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
                 break
             if t.text in (".", "!", "?") and k > 0:
                 break
-            if _is_cue(t, cues):
+            lexical = _is_cue(t, cues)
+            if lexical or (t.pos_ == "VERB" and k <= 5):
                 lead = [x for x in toks[:k] if x.is_alpha]
                 if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
                     break  # '"..." She says he is unfit.': the verb reports its own clause
-                if len(lead) <= 7 and (n_words >= 3 or len(g.segments) > 1):
-                    return _direct_cand(inner, parts, t, 0.9)
+                if not lexical:
+                    # an unlisted verb right after a quote ("...," Trump barked) is a speech verb
+                    # when it has a speaker and nothing else to govern
+                    rest = []
+                    for x in toks[k + 1:]:
+                        if x.text in (".", "!", "?", ";"):
+                            break
+                        rest.append(x)
+                    if (not (_subject_of(t) or _inverted_subject(t)) or len(lead) > 3
+                            or len([x for x in rest if x.is_alpha]) > 3):
+                        break
+                short_ok = len(lead) <= 3 and re.search(r"[,!?]\W*$", text[last.start:last.close])
+                if len(lead) <= 7 and (n_words >= 3 or len(g.segments) > 1 or short_ok):
+                    return _direct_cand(inner, parts, t, 0.9 if lexical else 0.75)
                 break
     # cue before the opening mark: X said: "..." / X told reporters, "..."
     before_hi = first.open
@@ -344,11 +357,24 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
         # a sentence boundary right before the quote (e.g. after "he said:") is spaCy's, not the text's
         toks = [t for t in toks if t.idx >= sent_lo] or toks
         for t in reversed(toks):
-            if _is_cue(t, cues):
+            lexical = _is_cue(t, cues)
+            if lexical or (stretch[-1] == ":" and t.pos_ == "VERB" and _subject_of(t) is not None):
                 tail = [x for x in toks if x.idx > t.idx and x.is_alpha]
                 if len(tail) <= 6 and n_words >= 4 and (stretch[-1] == ":" or inner.lstrip()[:1].isupper()):
-                    return _direct_cand(inner, parts, t, 0.88)
+                    return _direct_cand(inner, parts, t, 0.88 if lexical else 0.7)
                 break
+        if stretch[-1] == ":" and n_words >= 4:
+            # "Jeffrey M. Jones: “...”": a bare name and a colon introduce the quote
+            words = [t for t in toks if not t.is_punct and not t.is_space]
+            if words and len(words) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in words):
+                ids = {t.i for t in words}
+                heads = [t for t in words if t.head.i not in ids or t.head is t]
+                head = next((t for t in heads if t.pos_ in ("PROPN", "NOUN")), None)
+                colon = para_start + len(stretch) - 1
+                if head is not None:
+                    parts = _clean_parts(text, parts)
+                    return _Cand("direct", (parts[0][0], parts[-1][1]), (colon, colon + 1), head,
+                                 parts=parts, confidence=0.6)
     # no cue: a whole quoted paragraph continues the previous speaker (handled in _records)
     if _words(inner) >= 4 and _whole_paragraph(text, first, last):
         parts = _clean_parts(text, parts)
