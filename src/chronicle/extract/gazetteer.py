@@ -16,7 +16,6 @@ install) is built on first use when missing (~15 s) or with
 """
 from __future__ import annotations
 
-import csv
 import gzip
 import json
 import math

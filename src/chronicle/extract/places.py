@@ -78,10 +78,6 @@ class Mention:
     confidence: float = 0.0
 
 
-def _tokens_text(doc, i: int, j: int) -> str:
-    return doc[i:j].text
-
-
 def _lookup_variants(gaz: gz.Gazetteer, text: str) -> tuple:
     """Senses of a name, trying "the"/direction-stripped and region-word-stripped variants."""
     hits = gaz.lookup(text)
