@@ -31,7 +31,7 @@ from typing import Optional
 
 from spacy.attrs import IDX, LEMMA, LOWER, POS
 
-from ..model import Attribution, Document, SourceRef, Span
+from ..model import Attribution, Document, SourceRef
 from .attribution_quotes import QuoteGroup, groups
 from .timex_values import date_and_precision
 
@@ -114,7 +114,6 @@ class _Cand:
     cue_token: Optional[object] = None
     parts: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.5
-    source_override: Optional[tuple[Optional[str], Optional[str], Optional[Span]]] = None
     reported_by: Optional[object] = None  # spaCy token of the outer reporter
     content_head: Optional[object] = None
     paras: tuple[int, int] = (-1, -1)
@@ -152,13 +151,17 @@ def extract(document: Document) -> list[Attribution]:
             used_cues.add(cand.cue_token.i)
 
     cue_ids, according, verbal = _ids(doc.vocab)
+    in_id = doc.vocab.strings.add("in")
     arr = doc.to_array([LEMMA, POS, LOWER])
     for i, (lemma_id, pos_id, lower_id) in enumerate(arr.tolist()):
-        if i in used_cues or not (lower_id == according or (lemma_id in cue_ids and pos_id in verbal)):
+        if i in used_cues or not (lower_id == according or lower_id == in_id
+                                  or (lemma_id in cue_ids and pos_id in verbal)):
             continue
         tok = doc[i]
         if lower_id == according:
             cand = _according(doc, tok)
+        elif lower_id == in_id:
+            cand = _in_source(doc, tok)
         elif tok.lemma_.lower() in cues and tok.pos_ in ("VERB", "AUX"):
             cand = _indirect(doc, tok, cues)
         else:
@@ -170,6 +173,7 @@ def extract(document: Document) -> list[Attribution]:
         cands.append(cand)
 
     cands = _nest(cands)
+    _TEXT_FOR_DEDUPE[0] = text
     cands = _dedupe(cands)
     cands.sort(key=lambda c: c.content[0])
     try:
@@ -328,7 +332,7 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
             if t.text in (".", "!", "?") and k > 0:
                 break
             lexical = _is_cue(t, cues)
-            if lexical or (t.pos_ == "VERB" and k <= 5):
+            if lexical or (t.pos_ == "VERB" and k <= 5 and re.search(r"[,!?—–-]\W*$", text[last.start:last.close])):
                 lead = [x for x in toks[:k] if x.is_alpha]
                 if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
                     break  # '"..." She says he is unfit.': the verb reports its own clause
@@ -528,8 +532,32 @@ def _according(doc, tok) -> Optional[_Cand]:
     pobj = [c for c in to[0].children if c.dep_ == "pobj"]
     if not pobj:
         return None
-    src = pobj[0]
-    phrase = (tok.i, max(to[0].right_edge.i, tok.right_edge.i))
+    return _claim_around(doc, tok, pobj[0], (tok.i, max(to[0].right_edge.i, tok.right_edge.i)),
+                         (tok.idx, to[0].idx + len(to[0])), 0.85)
+
+
+_SOURCE_NOUNS = {"poll", "survey", "study", "report", "statement", "interview", "analysis", "memo",
+                 "letter", "tweet", "post", "op-ed", "editorial", "column", "speech", "filing",
+                 "document", "documents", "records", "data", "release", "email", "emails", "book"}
+
+
+def _in_source(doc, tok) -> Optional[_Cand]:
+    """"In a new poll, 18 percent ...", "In a statement, the ministry ...": a source document
+    introduced by "in" in front of a clause whose verb is not itself a cue."""
+    if tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX") or tok.i > tok.head.i:
+        return None
+    pobj = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in _SOURCE_NOUNS]
+    if not pobj or tok.head.lemma_.lower() in verb_cues():
+        return None
+    nxt = tok.right_edge.i + 1
+    if nxt >= len(doc) or doc[nxt].text != ",":
+        return None
+    return _claim_around(doc, tok, pobj[0], (tok.i, tok.right_edge.i), (tok.idx, tok.idx + len(tok)), 0.6)
+
+
+def _claim_around(doc, tok, src, phrase, cue, conf) -> Optional[_Cand]:
+    """The claim a source phrase ("according to X", "in a poll") is attached to: the rest of
+    its clause (or sentence), on the side of the phrase where the clause is."""
     sent = tok.sent
     head = tok.head if tok.head is not tok else None
     # the claim: the rest of the clause the phrase modifies, else the rest of the sentence
@@ -554,8 +582,8 @@ def _according(doc, tok) -> Optional[_Cand]:
         hi -= 1
     if hi - lo < 5:
         return None
-    return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), (tok.idx, to[0].idx + len(to[0])), src,
-                 cue_token=tok, confidence=0.85, content_head=head)
+    return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), cue, src, cue_token=tok, confidence=conf,
+                 content_head=head)
 
 
 # ---------------------------------------------------------------- combination
@@ -584,6 +612,9 @@ def _nest(cands: list[_Cand]) -> list[_Cand]:
     return [c for c in cands if id(c) not in drop]
 
 
+_TEXT_FOR_DEDUPE = [""]
+
+
 def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     """One attribution per stretch of text: when contents overlap, direct quotes win, then the
     more confident, then the shorter (the more specific) one."""
@@ -592,6 +623,15 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     for c in order:
         clash = False
         for k in kept:
+            if (k.kind == "direct" and c.kind != "direct" and k.cue is not None
+                    and c.content[0] < k.content[0] < c.content[1]):
+                # "X said A and said, "B"": the clause stops where the quote's own cue begins
+                cut = min(k.content[0] - 1, k.cue[0]) if c.content[0] < k.cue[0] else k.content[0] - 1
+                head = _TEXT_FOR_DEDUPE[0][c.content[0]:cut]
+                head = re.sub(r"[\s,;:—–\-\"“]*(\b(and|but|or)\b)?[\s,;:—–\-\"“]*$", "", head)
+                if len(head) >= 10:
+                    c.content = (c.content[0], c.content[0] + len(head))
+                    c.kind = _kind(head)
             ov = min(c.content[1], k.content[1]) - max(c.content[0], k.content[0])
             if ov > 0 and ov >= 0.5 * min(c.content[1] - c.content[0], k.content[1] - k.content[0]):
                 clash = True
@@ -618,10 +658,6 @@ def _mention_bounds(tok) -> tuple[int, int]:
     doc = tok.doc
     while lo_i < tok.i and (doc[lo_i].is_punct or doc[lo_i].dep_ in ("cc", "punct")):
         lo_i += 1
-    # cut an apposition or parenthetical that starts before the head ("Smith, 45, said")
-    for t in doc[lo_i:tok.i]:
-        if t.text in (",", "(") and t.head.i != tok.i:
-            pass
     return doc[lo_i].idx, hi.idx + len(hi)
 
 
@@ -707,7 +743,7 @@ def _platform_name(o) -> Optional[str]:
     """"social media platform X (formerly Twitter)" -> "X": the last proper-noun word of the
     phrase before any parenthesis or apposition."""
     if o.pos_ == "PROPN" or o.text.lower() in _PLATFORMS:
-        return o.text if o.text.lower() != "twitter" or True else o.text
+        return o.text
     for t in o.subtree:
         if t.dep_ in ("appos", "compound", "npadvmod", "nmod") and t.pos_ == "PROPN" and t.i > o.i:
             return t.text
