@@ -115,4 +115,8 @@ def write_parquet(records: Iterable[dict], out: BinaryIO | TextIO, table: str = 
     return n
 
 
-WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson, "parquet": write_parquet}
+from .acled import write_acled  # noqa: E402 - these import ``_text`` from here at call time
+from .plover import write_plover  # noqa: E402
+
+WRITERS = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson, "parquet": write_parquet,
+           "acled": write_acled, "plover": write_plover}
