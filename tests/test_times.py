@@ -147,6 +147,20 @@ def test_date_and_precision(value, expected):
     assert date_and_precision(value) == expected
 
 
+def test_date_for_span_prefers_the_sentence_date(nlp):
+    from chronicle.extract.times import date_for_span
+
+    text = "Shelling hit Kharkiv on Monday. Talks are planned. The army said in August 2024 it advanced."
+    document = Document(article=Article(text=text, published=SAT), doc=nlp(text))
+    document.times = times.extract(document)
+    i = text.index("Shelling")
+    assert date_for_span(document, i, i + 8)[:2] == ("2025-01-06", "day")
+    j = text.index("Talks")
+    assert date_for_span(document, j, j + 5) == (SAT, "day", "published")
+    k = text.index("advanced")
+    assert date_for_span(document, k, k + 8)[:2] == ("2024-08", "month")
+
+
 def test_date_and_precision_present_ref_uses_dct():
     assert date_and_precision("PRESENT_REF", "2025-01-11") == ("2025-01-11", "day")
 

@@ -30,7 +30,7 @@ from .timex_values import date_and_precision  # noqa: F401  (public helper for e
 ASSIGNS = "times"
 REQUIRES = ("parse",)
 
-__all__ = ["extract", "date_and_precision", "tag"]
+__all__ = ["extract", "date_and_precision", "date_for_span", "tag"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1053,3 +1053,38 @@ def extract(document) -> list[Time]:
         times.append(Time(id=f"T{len(times) + 1}", span=document.span(start, end), type=type_, value=value,
                           extra={"rule": rule}))
     return times
+
+
+def date_for_span(document, start: int, end: int) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """``(date, precision, source)`` for an event or quote at ``[start, end)``.
+
+    For the events and attributions stages (ACLED-style time precision): the DATE/TIME of the same
+    sentence nearest to the span that gives a checkable date (see :func:`date_and_precision`),
+    ``source`` being its ``T`` id; else the publication date at ``day`` precision with
+    ``source="published"``, so a consumer can tell a reported date from a stated one; else
+    ``(None, None, None)``.
+    """
+    dct = (document.article.published or "")[:10] or None
+    sent_start, sent_end = start, end
+    doc = document.doc
+    if doc is not None:
+        sp = doc.char_span(start, max(start + 1, end), alignment_mode="expand")
+        if sp is not None and len(sp):
+            sent_start = sp[0].sent.start_char
+            sent_end = sp[-1].sent.end_char
+    best = None
+    for t in document.times:
+        if t.type not in ("DATE", "TIME") or t.span.end <= sent_start or t.span.start >= sent_end:
+            continue
+        date, precision = date_and_precision(t.value, dct)
+        if date is None:
+            continue
+        dist = 0 if t.span.start < end and start < t.span.end else min(abs(t.span.start - end),
+                                                                        abs(start - t.span.end))
+        if best is None or dist < best[0]:
+            best = (dist, date, precision, t.id)
+    if best is not None:
+        return best[1], best[2], best[3]
+    if dct and date_and_precision(dct)[0]:
+        return dct, "day", "published"
+    return None, None, None
