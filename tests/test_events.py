@@ -184,3 +184,15 @@ def test_seed_threat_free_and_no_stitching(seed):
                 assert ev.contains(role.mention), e.to_json()
         if e.place:
             assert ev.contains(seed.place(e.place).span), e.to_json()
+
+
+def test_reported_obligation_is_a_request(make_doc):
+    evs = events(make_doc, "Russia says Israel must end its strikes on Syria.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and req[0].actor.country == "RUS" and req[0].target.country == "ISR"
+
+
+def test_refusal_and_promise(make_doc):
+    assert one(make_doc, "France will not lift the ban on British beef.", "REJECT").negated is False
+    e = one(make_doc, "The rebels said they will release the two hostages.", "AGREE")
+    assert e.extra.get("modality") == "planned"

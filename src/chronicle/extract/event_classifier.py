@@ -1,0 +1,91 @@
+"""A small re-typer over rule-coded events: softmax regression on trigger, context and rule features.
+
+Why: the rule lexicon codes what a verb usually means; annotated data (PLV) shows the conventions
+a lexicon misses (a phone call vs. a request, a court's "charge" vs. an arrest). The model only
+re-types events the rules found (so actors still come from the clause), and only when it is
+confident. Trained by ``scripts/train_event_classifier.py``; weights ship as
+``chronicle/data/event_classifier.npz`` (no download at run time). Absent weights or
+``events.USE_CLASSIFIER = False`` (the default: see the training script for why) = rules only.
+"""
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+_PATH = Path(__file__).resolve().parent.parent / "data" / "event_classifier.npz"
+N_HASH = 1 << 13
+WINDOW = 4
+
+
+def _h(feat: str) -> int:
+    return zlib.crc32(feat.encode("utf-8")) % N_HASH
+
+
+def features(trig, actor, target, modality: Optional[str], negated: bool):
+    """(hashed sparse feature indices, dense trigger vector) for one coded event."""
+    tok = trig.noun or trig.verb
+    verb = trig.verb
+    feats = [f"rule={trig.type}", f"rule_mode={trig.type}:{trig.mode}", f"src={trig.source}",
+             f"trig={tok.lemma_.lower()}", f"verb={verb.lemma_.lower()}", f"mod={modality}", f"neg={negated}",
+             f"verb_rule={verb.lemma_.lower()}:{trig.type}"]
+    if trig.obj is not None:
+        feats.append(f"obj={verb.lemma_.lower()}:{trig.obj.lemma_.lower()}")
+    for c in verb.children:
+        if c.dep_ in ("aux", "neg", "prt", "dobj", "prep", "xcomp", "acomp", "oprd"):
+            feats.append(f"child={c.dep_}:{c.lemma_.lower()}")
+    for role, name in ((actor, "a"), (target, "t")):
+        if role is None or not role.name:
+            feats.append(f"{name}=none")
+        else:
+            feats.append(f"{name}_sec={role.sector}")
+            feats.append(f"{name}_has_country={bool(role.country)}")
+    sent = verb.sent
+    for t in sent.doc[max(sent.start, tok.i - WINDOW):min(sent.end, tok.i + WINDOW + 1)]:
+        if t.is_alpha and not t.is_stop:
+            feats.append(f"w={t.lemma_.lower()}")
+    idx = sorted({_h(f) for f in feats})
+    vec = tok.vector if tok.has_vector else np.zeros(0, dtype=np.float32)
+    n = float(np.linalg.norm(vec)) if vec.size else 0.0
+    return idx, (vec / n if n else vec)
+
+
+def design(rows, dim: int) -> np.ndarray:
+    """Rows of (indices, dense vector) as a dense matrix [hashed one-hots | dense | bias]."""
+    X = np.zeros((len(rows), N_HASH + dim + 1), dtype=np.float32)
+    for i, (idx, vec) in enumerate(rows):
+        X[i, idx] = 1.0
+        if vec.size == dim:
+            X[i, N_HASH:N_HASH + dim] = vec
+        X[i, -1] = 1.0
+    return X
+
+
+class Model:
+    def __init__(self, W: np.ndarray, labels: list[str], dim: int, threshold: float):
+        self.W, self.labels, self.dim, self.threshold = W, labels, dim, threshold
+
+    def proba(self, idx, vec) -> np.ndarray:
+        z = self.W[idx].sum(axis=0) + self.W[-1]
+        if vec.size == self.dim:
+            z = z + vec @ self.W[N_HASH:N_HASH + self.dim]
+        z = z - z.max()
+        p = np.exp(z)
+        return p / p.sum()
+
+    def predict(self, idx, vec) -> tuple[str, float]:
+        p = self.proba(idx, vec)
+        k = int(p.argmax())
+        return self.labels[k], float(p[k])
+
+
+@lru_cache(maxsize=1)
+def model() -> Optional[Model]:
+    if not _PATH.exists():
+        return None
+    data = np.load(_PATH, allow_pickle=False)
+    return Model(data["W"].astype(np.float32), [str(x) for x in data["labels"]], int(data["dim"]),
+                 float(data["threshold"]))
