@@ -264,3 +264,31 @@ def test_seed_each_statement_once(seed):
         hits = [a for a in document.attributions if s in a.content.text]
         assert len(hits) == 1, (s, [a.content.text for a in hits])
     assert not [a for a in document.attributions if a.cue is not None and a.cue.text == "reported"]
+
+
+def test_passive_reported_by_agent(make_doc):
+    (a,) = _atts(make_doc, "It was reported by the BBC that the bridge had collapsed.")
+    assert a.source.mention.text == "the BBC"
+    assert a.content.text == "the bridge had collapsed"
+
+
+def test_medium_interview_and_video_address(make_doc):
+    (a,) = _atts(make_doc, "The minister said in an interview with CNN that talks had stalled.")
+    assert a.medium == "CNN"
+    (a,) = _atts(make_doc, "In a video address, President Macron said that France would send more aid.")
+    assert a.medium == "video address"
+
+
+@pytest.mark.parametrize("text", ["'We will not give up,' she said.", "‘We will not give up,’ she said."])
+def test_single_quoted_speech_is_direct(make_doc, text):
+    (a,) = _atts(make_doc, text)
+    assert a.kind == "direct"
+    assert a.content.text == "We will not give up"
+
+
+def test_conjoined_clause_and_quote_are_two_attributions(make_doc):
+    text = ('The mayor said the decision was made by the police chief and said, '
+            '"Who are you going to trust on security?"')
+    atts = _atts(make_doc, text)
+    assert [a.kind for a in atts] == ["indirect", "direct"]
+    assert atts[0].content.text == "the decision was made by the police chief"

@@ -464,7 +464,8 @@ def _indirect(doc, tok, cues) -> Optional[_Cand]:
         subj = _subject_of(tok)
         if subj is None and tok.tag_ not in ("VBG", "VBN"):
             return None
-        return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), _cue_span(tok), subj, cue_token=tok,
+        lo, hi, kind = _single_quoted(_text(doc), lo, hi)
+        return _Cand(kind, (lo, hi), _cue_span(tok), subj, cue_token=tok,
                      confidence=0.45 + 0.45 * min(1.0, prec * 2), content_head=c)
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         head = tok.head
@@ -483,7 +484,8 @@ def _indirect(doc, tok, cues) -> Optional[_Cand]:
         subj = _subject_of(tok)
         if subj is None:
             return None
-        return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), _cue_span(tok), subj, cue_token=tok,
+        lo, hi, kind = _single_quoted(_text(doc), lo, hi)
+        return _Cand(kind, (lo, hi), _cue_span(tok), subj, cue_token=tok,
                      confidence=0.4 + 0.4 * min(1.0, prec * 2), content_head=head)
     oprec = object_cues().get(tok.lemma_.lower())
     if oprec is not None:
@@ -515,8 +517,30 @@ def _complement(doc, tok, prec) -> Optional[_Cand]:
     lo, hi = _trim(doc, kids[0].left_edge.idx, kids[-1].right_edge.idx + len(kids[-1].right_edge))
     if hi - lo < 3:
         return None
-    return _Cand(_kind(_text(doc)[lo:hi]), (lo, hi), _cue_span(tok), subj, cue_token=tok,
+    lo, hi, kind = _single_quoted(_text(doc), lo, hi)
+    return _Cand(kind, (lo, hi), _cue_span(tok), subj, cue_token=tok,
                  confidence=0.3 + 0.5 * prec, content_head=kids[0])
+
+
+def _single_quoted(text: str, lo: int, hi: int) -> tuple[int, int, str]:
+    """British-style speech in single quotes (‘We will win,’ she said), which the double-quote
+    scanner leaves alone because ’ is also the apostrophe: a clause wrapped in single quotes
+    on both sides is direct speech."""
+    a, b = lo, hi
+    opened = a < b and text[a] in "‘'"
+    if opened:
+        a += 1
+    m = re.match(r"[,.!?]?[’']", text[b:b + 2])
+    closed = b > a and text[b - 1] in "’'" and not text[b - 2:b - 1].isalpha()
+    if opened and (m or closed):
+        if closed:
+            b -= 1
+        while b > a and text[b - 1] in ",;: ":
+            b -= 1
+        return a, b, "direct"
+    if a - 1 >= 0 and text[lo - 1:lo] in "‘'" and m and (lo - 1 == 0 or not text[lo - 2].isalnum()):
+        return lo, hi, "direct"
+    return lo, hi, _kind(text[lo:hi])
 
 
 def _kind(content: str) -> str:
@@ -732,6 +756,11 @@ def _medium(document: Document, cue_tok) -> Optional[str]:
                     if name and name.lower() in _PLATFORMS:
                         return name
                     noun = o.lemma_.lower()
+                    for w in o.children:  # "in an interview with CNN" -> CNN
+                        if w.dep_ == "prep" and w.lower_ in ("with", "on", "to"):
+                            for wo in w.children:
+                                if wo.dep_ == "pobj" and wo.pos_ == "PROPN":
+                                    return _text(wo.doc)[wo.left_edge.idx if wo.left_edge.pos_ == "PROPN" else wo.idx:wo.idx + len(wo)]
                     if noun in _MEDIUM_NOUNS or " ".join(t.lower_ for t in o.lefts if t.dep_ == "compound") + " " + noun in _MEDIUM_NOUNS:
                         toks = [t for t in o.subtree if t.dep_ not in ("det", "poss", "punct") and t.i <= o.i]
                         if toks:
