@@ -189,3 +189,14 @@ def test_acled_event_types_match_the_schema():
     with open(path, newline="") as f:
         schema = {(r["event_type"], r["sub_event_type"]) for r in csv.DictReader(f)}
     assert set(acled.tables()["disorder"]) == schema
+
+
+def test_an_uncoded_target_is_no_actor():
+    text = "Ukrainian forces occupy swathes of territory."
+    rec = make_record("occ", text, published="2025-01-11",
+                      places=[("Ukrainian", 690791, "UA", 49.0, 32.0)],
+                      events=[("ASSAULT", ("Ukrainian forces", "UKR", "MIL", None),
+                               ("swathes of territory", None, None, None), "P1", "Ukrainian forces occupy")])
+    row, = _rows([rec])
+    assert (row["actor2"], row["inter2"], row["interaction"]) == ("", "", "10")
+    assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")

@@ -104,3 +104,11 @@ def test_events_only_and_binary_stream(store):
     buf = io.BytesIO()
     assert export(store, "plover", buf) == 4
     assert json.loads(buf.getvalue().decode("utf-8").splitlines()[0])["id"].endswith("-V1")
+
+
+def test_empty_roles_are_left_out():
+    rec = make_record("e", "Doctors treated the soldiers.", published="2025-01-11",
+                      events=[("AID", ("", None, None, None), ("the soldiers", "PRK", "MIL", None), None,
+                               "Doctors treated the soldiers")])
+    r, = event_records(rec)
+    assert r["actor"] == [] and [x["code"] for x in r["recipient"]] == ["PRK"]

@@ -73,13 +73,19 @@ def _country_name(alpha3: Optional[str]) -> Optional[str]:
     return row["country"] if row else None
 
 
+def coded(role: Optional[dict]) -> bool:
+    """Whether a role names an actor ACLED could list: a country or a sector (an entity with
+    neither, "swathes of territory", is a thing acted on, not an actor)."""
+    return bool(role) and bool(role.get("country") or role.get("sector"))
+
+
 def code_actor(role: Optional[dict], event_country: Optional[str], override: Optional[int] = None
                ) -> tuple[str, str, Optional[int]]:
     """(actor name, associated actor, inter code) of a PLOVER role, ACLED-style.
 
     The ACLED name is the generic one ("Military Forces of Ukraine"); Chronicle's own name goes
     to the associated-actor column when it says more than that."""
-    if not role:
+    if not coded(role):
         return "", "", None
     name = role.get("name") or ""
     code = role.get("country")
@@ -241,7 +247,7 @@ def event_rows(record: dict, timestamp: Optional[int] = None) -> Iterator[dict]:
             override = 5 if mode in ("riot", "vandalize") else 6
         a1, assoc1, inter1 = code_actor(actor_role, country or None, override)
         a2, assoc2, inter2 = code_actor(target_role, country or None)
-        kinds = acled_type(ptype, mode, _party(inter1, inter2, target_role is not None))
+        kinds = acled_type(ptype, mode, _party(inter1, inter2, coded(target_role)))
         if kinds is None:
             continue
         event_type, sub_event_type = kinds

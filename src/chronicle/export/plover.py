@@ -112,7 +112,7 @@ def date_range(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
 
 
 def _entity(role: Optional[dict], entities: dict) -> Optional[dict]:
-    if not role:
+    if not role or not any(role.get(k) for k in ("name", "entity", "country", "sector", "mention")):
         return None
     ent = entities.get(role.get("entity")) or {}
     mention = role.get("mention") or {}
