@@ -762,27 +762,25 @@ def n_duration(m, ctx):
     u = _unit(g["u"])
     nword = _lower(g.get("n"))
     rel = _lower(g.get("rel"))
+    plural = g["u"].lower().endswith("s")
     if g.get("rel") is not None and not nword:
         if rel in ("first", "final", "initial", "latest", "ensuing", "preceding"):
-            return None
+            return None  # "the first day" is not a duration
         if rel in ("last", "next", "past") and not _lower(m.group(0)).startswith(("the", "over", "about", "nearly")):
-            return None
-    n = _number(nword) if nword else (1.0 if not g["u"].lower().endswith("s") else None)
-    if nword in ("a", "an") or (nword and n is not None and not nword[:1].isdigit() and nword in ("one",)):
-        if u in ("S", "Q") and nword in ("a", "an"):
-            return None
-    if u == "S" and nword in ("a", "an", "the"):
-        return None
+            return None  # "last year" is a DATE (rule rel_unit)
+    if nword in ("a", "an", "the") and u in ("S", "Q"):
+        return None  # "a second time", "a quarter of"
     if u == "Q" and nword[:1].isdigit():
         return None
-    if g.get("half"):
-        n = (n or 0) + 0.5 if n is not None else None
+    if nword == "some" and not plural:
+        return None  # "some day", "some time"
     if re.match(r"(?:-|\s+)old\b", ctx.text[ctx.end:ctx.end + 6]) or _lower(m.group(0)).endswith("-old"):
         return None  # an age, not a time (TimeBank does not tag ages)
+    n = _number(nword) if nword else (None if plural else 1.0)
+    if g.get("half") and n is not None:
+        n += 0.5
     if nword in ("a", "an") and u not in ("S", "MIN", "H") and _per_unit(ctx):
         return "SET", _dur_value(1.0, u)
-    if nword in ("some",) and not g["u"].lower().endswith("s"):
-        return None
     return "DURATION", _dur_value(n, u)
 
 
@@ -1048,7 +1046,7 @@ def extract(document) -> list[Time]:
     published = document.article.published
     dct = published[:10] if published else None
     times = []
-    for i, (start, end, type_, value, rule) in enumerate(tag(text, dct, document.doc), start=1):
+    for start, end, type_, value, rule in tag(text, dct, document.doc):
         start, end = _trim(text, start, end)
         times.append(Time(id=f"T{len(times) + 1}", span=document.span(start, end), type=type_, value=value,
                           extra={"rule": rule}))
