@@ -17,7 +17,9 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Optional
+
+from ..errors import UsageError
 
 _OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 _YIELD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
@@ -93,7 +95,8 @@ def load(path: str, split: Optional[str] = None) -> list[dict]:
         return load_gsr(p)
     if "marked_sentence" in head.splitlines()[0]:
         return load_plv(p, split)
-    raise ValueError(f"E040 {path}: not a PLV TSV (marked_sentence column) nor a PLOVER JSON array")
+    raise UsageError(f"{path}: not a PLV TSV (with a marked_sentence column) nor a PLOVER gold JSON array; "
+                     f"give PLV_*.tsv or PLOVER_GSR_CAMEO.txt")
 
 
 def _overlaps(spans, ranges) -> bool:
