@@ -34,7 +34,7 @@ def _csv(store, **kw):
 
 
 def test_formats():
-    assert set(FORMATS) == {"jsonl", "csv", "geojson", "parquet"}
+    assert set(FORMATS) == {"jsonl", "csv", "geojson", "parquet", "acled", "plover"}
 
 
 def test_csv_has_one_row_per_event_with_article_context(store):

@@ -204,8 +204,8 @@ def show(
 
 @app.command()
 def export(
-    format: str = typer.Option("jsonl", "--format", help="jsonl, csv, geojson or parquet."),
-    table: str = typer.Option("events", help="For csv/parquet: events, attributions, entities or articles."),
+    format: str = typer.Option("jsonl", "--format", help="jsonl, csv, geojson, parquet, acled or plover."),
+    table: str = typer.Option("events", help="For csv/parquet: events, attributions, entities or articles (acled/plover: events only)."),
     db: Optional[str] = typer.Option(None, help=DB_HELP),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
     date_from: Optional[str] = typer.Option(None, "--from", help="Only articles published on or after this date."),

@@ -11,6 +11,8 @@ Formats:
   id/url/source/title/published, actor/target codes, place with coordinates, date, count, who it
   is attributed to, evidence text and offsets), ``attributions``, ``entities`` or ``articles``.
 - ``geojson``: a FeatureCollection with one Point per event whose place has coordinates.
+- ``acled``: ACLED-layout CSV of the events ACLED codes (see :mod:`.acled`).
+- ``plover``: PLOVER 2.0 JSON Lines, one record per event (see :mod:`.plover`).
 - ``parquet``: ``table`` as Parquet (binary stream needed; columns as in CSV, typed).
 
 ``event_type`` selects articles with such an event and, for the event tables (csv/parquet
