@@ -54,6 +54,8 @@ def one(found, text):
     # quarters and seasons
     ("Profit rose in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
     ("Third-quarter profit rose.", "Third-quarter", "DATE", "2024-Q3"),
+    ("Revenue jumped in the latest quarter.", "the latest quarter", "DATE", "2024-Q4"),
+    ("Growth slowed in the first half of 2024.", "the first half of 2024", "DATE", "2024-H1"),
     ("The offensive began last summer.", "last summer", "DATE", "2024-SU"),
     # references
     ("They are now in Kyiv.", "now", "DATE", "PRESENT_REF"),

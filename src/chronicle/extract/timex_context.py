@@ -1,0 +1,112 @@
+"""What a TIMEX normaliser may know besides its match: the word lists, the publication date,
+the last resolved date (for anaphora) and the tense of the verb governing the expression.
+
+Why spaCy here: a weekday or a month without a year is resolved in the direction of the verb
+("on Monday" said -> the previous Monday, will -> the next); the dependency parse finds that verb.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from . import timex_norm as tn
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    with resources.files("chronicle.data").joinpath("timex_lexicon.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+
+_NUM_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_NUM_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_PROG_AUX = {"is", "are", "am", "'s", "'re", "be"}
+
+
+def _governing_verb(span):
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+_INTENT = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepare", "set", "seek", "vow",
+           "promise", "threaten", "pledge", "propose", "decide", "due", "likely", "expected", "ready"}
+
+
+def tense(span) -> Optional[str]:
+    """``past``, ``future``, ``present`` or None: the tense of the verb governing a time span."""
+    return _verb_tense(_governing_verb(span))
+
+
+def _verb_tense(verb, depth: int = 0) -> Optional[str]:
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if words & {"would", "'d"}:
+        return "present"  # future-in-the-past: either side of the publication date
+    if any(a.tag_ == "MD" for a in auxes):  # "might come Tuesday"; "could have left Tuesday"
+        return "past" if words & {"have", "'ve"} else "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "had"}:
+        return "past"
+    if verb.tag_ == "VBG" and words & _PROG_AUX:
+        return "future"
+    if verb.tag_ == "VB" and "to" in words:
+        # "agreed to pay ... Friday": the infinitive takes the time of the verb it depends on,
+        # unless that verb looks ahead ("planned to leave on Thursday")
+        head = verb.head
+        for _ in range(4):
+            if head is verb or head.pos_ in ("VERB", "AUX", "ADJ") or head.head is head:
+                break
+            head = head.head
+        if head is verb or head.lemma_.lower() in _INTENT:
+            return "future"
+        if depth < 3:
+            return _verb_tense(head, depth + 1) or "future"
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+class Ctx:
+    """What a normaliser may look at besides its match."""
+
+    __slots__ = ("doc", "text", "dct", "anchor", "start", "end", "rule", "_span")
+
+    def __init__(self, doc, text, dct):
+        self.doc, self.text, self.dct = doc, text, dct
+        self.anchor: Optional[str] = None
+        self.start = self.end = 0
+        self.rule = ""
+        self._span = None
+
+    def span(self):
+        if self._span is None and self.doc is not None:
+            self._span = self.doc.char_span(self.start, self.end, alignment_mode="expand")
+        return self._span
+
+    def tense(self) -> Optional[str]:
+        sp = self.span()
+        return tense(sp) if sp is not None and len(sp) else None
+
+    def anchor_date(self) -> tuple[Optional[dt.date], Optional[str]]:
+        parsed = tn.parse_value(self.anchor)
+        if parsed:
+            return parsed
+        return self.dct, "D"

@@ -1,0 +1,701 @@
+"""TIMEX3 normalisers: ``(match, ctx) -> (type, value) | None``; None rejects the match.
+
+Each rule of :mod:`chronicle.extract.timex_rules` names one of these (``n_<name>``). They do the
+calendar arithmetic of :mod:`chronicle.extract.timex_norm` on the match groups, against the
+publication date and the narrative anchor in :class:`chronicle.extract.timex_context.Ctx`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from . import timex_norm as tn
+from .timex_context import _NUM_TENS, _NUM_UNITS, Ctx, lexicon
+
+def _lower(s: Optional[str]) -> str:
+    return re.sub(r"\s+", " ", s or "").lower()
+
+
+def _month(word: str) -> int:
+    return lexicon()["MONTH"][_lower(word).rstrip(".")]
+
+
+def _daynum(word: str) -> Optional[int]:
+    w = _lower(word)
+    if w[:1].isdigit():
+        return int(re.match(r"\d+", w).group())
+    return lexicon()["ORDINAL"].get(w)
+
+
+def _number(word: Optional[str]) -> Optional[float]:
+    """A count as a number; None for vague counts ("several")."""
+    w = _lower(word)
+    if not w:
+        return None
+    if w in lexicon()["VAGUE_NUMBER"] and w not in lexicon()["NUMBER"]:
+        return None
+    half = 0.0
+    if w.endswith(" and a half"):
+        w, half = w[: -len(" and a half")], 0.5
+    if w.endswith(" 1/2"):
+        w, half = w[:-4], 0.5
+    if w[:1].isdigit():
+        try:
+            return float(w.replace(",", "")) + half
+        except ValueError:
+            return None
+    nums = lexicon()["NUMBER"]
+    if w in nums:
+        return nums[w] + half
+    parts = re.split(r"[- ]", w)
+    tens = {t: 20 + 10 * i for i, t in enumerate(_NUM_TENS)}
+    units = {u: i + 1 for i, u in enumerate(_NUM_UNITS)}
+    if len(parts) == 2 and parts[0] in tens and parts[1] in units:
+        return tens[parts[0]] + units[parts[1]] + half
+    return None
+
+
+def _numstr(n: Optional[float]) -> str:
+    if n is None:
+        return "X"
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+_UNIT_GRAN = {"S": None, "MIN": None, "H": None, "D": "D", "2W": "W", "W": "W", "WE": "W", "M": "M", "Q": "Q",
+              "Y": "Y", "DE": "DE", "CE": "CE"}
+
+
+def _unit(word: str) -> str:
+    return lexicon()["UNIT"][_lower(word)]
+
+
+def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
+    """The year of a month (and day) written without one: around the DCT, in the verb's direction."""
+    if ctx.dct is None:
+        parsed = tn.parse_value(ctx.anchor)
+        return parsed[0].year if parsed else None
+    y = ctx.dct.year
+    try:
+        d = dt.date(y, month, min(day, 28 if month == 2 else day))
+    except ValueError:
+        return y
+    t = ctx.tense()
+    delta = (d - ctx.dct).days
+    if t == "past" and delta > 60:
+        return y - 1
+    if t == "future" and delta < -60:
+        return y + 1
+    if (t is None and delta > 90) or (t == "present" and delta > 200):
+        return y - 1
+    if t in (None, "present") and delta < -240:
+        return y + 1
+    return y
+
+
+def n_ymd(m, ctx):
+    y = int(m["y"])
+    mo = int(m["mm"]) if m.groupdict().get("mm") else _month(m["m"])
+    day = int(m["dd"]) if m.groupdict().get("dd") else _daynum(m["d"])
+    try:
+        d = dt.date(y, mo, day)
+    except (ValueError, TypeError):
+        return None
+    if m.groupdict().get("h"):
+        return "TIME", f"{d.isoformat()}T{m['h']}:{m['mi']}"
+    return "DATE", d.isoformat()
+
+
+def n_md(m, ctx):
+    mo, day = _month(m["m"]), _daynum(m["d"])
+    if not day or day > 31:
+        return None
+    if _lower(m["m"]) in ("may", "march") and not m["m"][0].isupper():
+        return None
+    y = _year_for(ctx, mo, day)
+    if y is None:
+        return "DATE", f"XXXX-{mo:02d}-{day:02d}"
+    try:
+        return "DATE", dt.date(y, mo, day).isoformat()
+    except ValueError:
+        return None
+
+
+def n_week_of(m, ctx):
+    mo, day = _month(m["m"]), _daynum(m["d"])
+    y = _year_for(ctx, mo, day)
+    try:
+        return "DATE", tn.fmt(dt.date(y, mo, day) if y else None, "W")
+    except ValueError:
+        return None
+
+
+def _rel_year(word: Optional[str], ctx: Ctx) -> Optional[int]:
+    if ctx.dct is None:
+        return None
+    return ctx.dct.year + {"last": -1, "this": 0, "next": 1}.get(_lower(word), 0)
+
+
+def n_ym(m, ctx):
+    mo = _month(m["m"])
+    if m.groupdict().get("y"):
+        return "DATE", f"{int(m['y']):04d}-{mo:02d}"
+    y = _rel_year(m["yrel"], ctx)
+    return "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
+
+
+def n_month_rel(m, ctx):
+    mo = _month(m["m"])
+    rel = _lower(m["rel"])
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{mo:02d}"
+    y, cur = ctx.dct.year, ctx.dct.month
+    if rel in ("last", "this past", "past"):
+        y = y if mo < cur else y - 1
+    elif rel in ("next", "this coming", "coming"):
+        y = y if mo > cur else y + 1
+    else:
+        t = ctx.tense()
+        if t == "past" and mo > cur:
+            y -= 1
+        elif t == "future" and mo < cur:
+            y += 1
+    return "DATE", f"{y:04d}-{mo:02d}"
+
+
+_VETO_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "NORP"}
+
+
+def _in_name(ctx: Ctx) -> bool:
+    sp = ctx.span()
+    if sp is None:
+        return False
+    for tok in sp:
+        if tok.ent_type_ in _VETO_ENTS:
+            return True
+    return False
+
+
+def n_month_alone(m, ctx):
+    word = m["m"]
+    low = _lower(word)
+    sp = ctx.span()
+    if low in ("may", "march"):
+        if not word[0].isupper():
+            return None
+        if sp is not None:
+            tok = [t for t in sp if t.lower_ == low]
+            if tok and (tok[0].tag_ in ("MD", "VB", "VBP", "VBZ", "NN") or tok[0].is_sent_start):
+                return None
+    if _in_name(ctx):
+        return None
+    mo = _month(word)
+    y = _year_for(ctx, mo, 15)
+    return "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
+
+
+def n_year(m, ctx):
+    y = m["y"]
+    sp = ctx.span()
+    if sp is not None:
+        for tok in sp:
+            if tok.text == y and tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
+                                                   "PRODUCT", "ORG", "FAC", "LAW"):
+                return None
+    after = ctx.text[ctx.end:ctx.end + 12]
+    if re.match(r"\s*(?:%|percent|per cent|[-–]\d|\s*(?:people|troops|soldiers|feet|metres|meters|miles|km))", after, re.I):
+        return None
+    return "DATE", y
+
+
+_SPOKEN_TENS = {t: 20 + 10 * i for i, t in enumerate(_NUM_TENS)}
+_SPOKEN_SMALL = {w: i + 1 for i, w in enumerate(_NUM_UNITS)}
+_SPOKEN_SMALL.update({"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                      "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19})
+
+
+def n_spoken_year(m, ctx):
+    words = re.split(r"[\s-]+", _lower(m["sy"]))
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return "DATE", str(2000 + (_SPOKEN_SMALL.get(rest[0], 0) if rest else 0))
+    century = {"nineteen": 19, "twenty": 20}[words[0]]
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return "DATE", f"{century}00"
+    if rest and rest[0] == "oh":
+        return "DATE", f"{century}0{_SPOKEN_SMALL.get(rest[1], 0)}"
+    if rest and rest[0] in _SPOKEN_TENS:
+        n = _SPOKEN_TENS[rest[0]] + (_SPOKEN_SMALL.get(rest[1], 0) if len(rest) > 1 else 0)
+    else:
+        n = _SPOKEN_SMALL.get(rest[0], 0) if rest else 0
+    return "DATE", f"{century}{n:02d}"
+
+
+def n_decade(m, ctx):
+    g = m.groupdict()
+    if g.get("c"):
+        return "DATE", f"{g['c']}{g['dd']}"
+    if g.get("dd2"):
+        return "DATE", f"19{g['dd2']}"
+    return "DATE", f"19{lexicon()['DECADE_WORD'][_lower(g['dw'])]}"
+
+
+def n_century(m, ctx):
+    n = _daynum(m["o"])
+    if not n or n > 21:
+        return None
+    return "DATE", f"{n - 1:02d}"
+
+
+_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+         "last": 4, "latter": 2}
+
+
+def n_quarter(m, ctx):
+    g = m.groupdict()
+    half = _lower(g["qu"]) == "half"
+    q = _QORD[_lower(g["q"])]
+    if half and _lower(g["q"]) == "last":
+        q = 2
+    if half and q > 2:
+        return None
+    y = g.get("y0") or g.get("y1") or g.get("y2")
+    if not y:
+        rel = g.get("yposs") or g.get("yrel")
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{'H' if half else 'Q'}{q}"
+        y = _rel_year(rel, ctx) if rel else ctx.dct.year
+        if not rel:
+            start_month = (q - 1) * (6 if half else 3) + 1
+            if start_month > ctx.dct.month + 3 and ctx.tense() == "past":
+                y -= 1
+    return "DATE", f"{int(y):04d}-{'H' if half else 'Q'}{q}"
+
+
+def _last_quarter(ctx: Ctx) -> Optional[dt.date]:
+    parsed = tn.parse_value(ctx.anchor)
+    if parsed and parsed[1] == "Q":
+        return parsed[0]
+    return None
+
+
+def n_quarter_rel(m, ctx):
+    g = m.groupdict()
+    rel = _lower(g.get("qrel"))
+    qu = _lower(g["qu"])
+    gran = "H" if qu == "half" else "Q"
+    if qu == "period" and rel not in ("latest", "most recent", "year-ago", "year-earlier", "comparable",
+                                      "prior-year", "year-before", "same"):
+        return None
+    if ctx.dct is None:
+        return "DATE", tn.fmt(None, gran)
+    if rel in ("current", "this"):
+        return "DATE", tn.fmt(ctx.dct, gran)
+    if rel in ("next", "coming"):
+        return "DATE", tn.fmt(tn.shift(ctx.dct, 1, gran), gran)
+    if rel in ("year-ago", "year-earlier", "comparable", "prior-year", "year-before", "same"):
+        base = _last_quarter(ctx) or tn.shift(ctx.dct, -1, gran)
+        if rel == "same":
+            return "DATE", tn.fmt(base, gran)
+        return "DATE", tn.fmt(tn.shift(base, -1, "Y"), gran)
+    # latest / past / previous / last / recent / bare "the quarter": the last one reported on
+    anchor = _last_quarter(ctx)
+    if rel == "" and anchor is not None:
+        return "DATE", tn.fmt(anchor, gran)
+    return "DATE", tn.fmt(tn.shift(ctx.dct, -1, gran), gran)
+
+
+def n_year_ago_adj(m, ctx):
+    base = _last_quarter(ctx)
+    if base is not None:
+        return "DATE", tn.fmt(tn.shift(base, -1, "Y"), "Q")
+    if ctx.dct is None:
+        return "DATE", "XXXX"
+    return "DATE", str(ctx.dct.year - 1)
+
+
+def n_season(m, ctx):
+    g = m.groupdict()
+    code = lexicon()["SEASON"][_lower(g["s"])]
+    if g.get("y"):
+        return "DATE", f"{g['y']}-{code}"
+    rel = _lower(g.get("rel")).strip()
+    if rel in ("the past", "the coming"):
+        return None
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{code}"
+    y = ctx.dct.year
+    cur, idx = tn.season_index(ctx.dct.month), tn.SEASONS.index(code)
+    if rel == "last":  # TimeBank: "last spring" is the previous year's, even in the fall
+        y -= 1
+    elif rel == "this past":
+        y = y if idx < cur else y - 1
+    elif rel in ("next", "this coming"):
+        y = y if idx > cur else y + 1
+    else:
+        t = ctx.tense()
+        if t == "past" and idx > cur:
+            y -= 1
+        elif t == "future" and idx < cur:
+            y += 1
+    return "DATE", f"{y:04d}-{code}"
+
+
+def n_holiday(m, ctx):
+    code = lexicon()["HOLIDAY"][_lower(m["hol"])]
+    if ctx.dct is None:
+        return "DATE", "XXXX-XX-XX" if len(code) == 2 else f"XXXX-{code}"
+    rel = _lower(m["rel"])
+    y = ctx.dct.year
+
+    def date_in(year):
+        if code == "TG":
+            return tn.nth_weekday(year, 11, 4, 4)
+        if code == "MD":
+            return tn.nth_weekday(year, 5, 1, -1)
+        if code == "LD":
+            return tn.nth_weekday(year, 9, 1, 1)
+        return dt.date(year, int(code[:2]), int(code[3:]))
+
+    d = date_in(y)
+    t = ctx.tense()
+    if rel == "last" or (not rel and t != "future"):
+        if d > ctx.dct + dt.timedelta(days=0 if rel or t == "past" else 60):
+            d = date_in(y - 1)
+    elif rel == "next" or (not rel and t == "future"):
+        if d < ctx.dct:
+            d = date_in(y + 1)
+    return "DATE", d.isoformat()
+
+
+_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+            "tonight": 0, "overnight": 0}
+
+
+def _pod(word: Optional[str]) -> Optional[str]:
+    if not word:
+        return None
+    return lexicon()["PART_OF_DAY"].get(_lower(word).rstrip("s"))
+
+
+def n_deictic_day(m, ctx):
+    d = tn.shift(ctx.dct, _DEICTIC[_lower(m["deic"])], "D")
+    pod = _pod(m["pod"]) or _pod(m["pod0"])
+    if pod:
+        return "TIME", f"{tn.fmt(d, 'D')}T{pod}"
+    return "DATE", tn.fmt(d, "D")
+
+
+def n_pod_deictic(m, ctx):
+    g = m.groupdict()
+    if g.get("deic"):
+        return "TIME", f"{tn.fmt(ctx.dct, 'D')}TNI"
+    rel = _lower(g["rel"])
+    pod = _pod(g["pod"])
+    if rel == "this":
+        d = ctx.dct
+    else:
+        base, gran = ctx.anchor_date()
+        if gran != "D":
+            base = ctx.dct
+        d = tn.shift(base, {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0), "D")
+    return "TIME", f"{tn.fmt(d, 'D')}T{pod}"
+
+
+_FORWARD_SIGNAL = re.compile(r"\b(?:until|till|as soon as|as early as|as late as|no later than|starting|beginning)\s+$",
+                             re.I)
+
+
+def n_weekday(m, ctx):
+    g = m.groupdict()
+    if _in_name(ctx):
+        return None
+    wd = lexicon()["WEEKDAY"][_lower(g["wd"])]
+    rel = _lower(g.get("rel"))
+    pod = _pod(g.get("pod"))
+    if ctx.dct is None:
+        value = f"XXXX-WXX-{wd}"
+    else:
+        if rel in ("last", "this past", "past"):
+            direction = "last"
+        elif rel in ("next",):
+            direction = "next"
+        elif rel in ("this coming", "coming"):
+            direction = "future"
+        elif _FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start]):
+            direction = "future"
+        else:
+            direction = ctx.tense() or "past"
+            if direction == "present":
+                direction = "nearest"
+        value = tn.weekday_date(ctx.dct, wd, direction).isoformat()
+    # TimeBank types "Wednesday night" as a DATE; the value keeps the part of day (TimeML)
+    return "DATE", f"{value}T{pod}" if pod else value
+
+
+def n_weekday_set(m, ctx):
+    wd = lexicon()["WEEKDAY"][_lower(m["wd"])]
+    pod = _pod(m["pod"])
+    return "SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
+
+
+_REL_SHIFT = {"last": -1, "this past": -1, "this": 0, "the current": 0, "the present": 0, "next": 1,
+              "the coming": 1, "this coming": 1, "": 0, "the": 0}
+_ANAPHORIC = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1, "a previous": -1,
+              "that": 0, "the same": 0}
+_UNIT_GRAN_WORD = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
+_DUR_UNIT = {"W": "P1W", "WE": "P2D", "M": "P1M", "Y": "P1Y", "DE": "P10Y", "CE": "P100Y"}
+
+
+def _week_base(d: Optional[dt.date], gran: str) -> Optional[dt.date]:
+    """The date whose ISO week "this week" means. Kept as a hook: TimeBank annotators are split on
+    whether a Sunday publication date starts the next week (tried on train: it does not pay)."""
+    return d
+
+
+def n_rel_unit(m, ctx):
+    rel = _lower(m["rel"]).strip()
+    unit = _lower(m["u"]).strip()
+    whole = _lower(m.group(0))
+    if unit in ("day", "night"):
+        if rel in _ANAPHORIC:
+            base, agran = ctx.anchor_date()
+            if agran != "D":
+                base = ctx.dct
+            d = tn.shift(base, _ANAPHORIC[rel], "D")
+        elif rel == "last" and unit == "night":
+            d = tn.shift(ctx.dct, -1, "D")
+        elif rel in ("", "this") :
+            d = ctx.dct
+        else:
+            return None
+        if unit == "night":
+            return "TIME", f"{tn.fmt(d, 'D')}TNI"
+        return "DATE", tn.fmt(d, "D")
+    gran = _UNIT_GRAN_WORD[unit]
+    if rel in ("the past", "the last") and not re.match(r"(?:the )?(?:early|late|end|beginning|start|middle|mid)",
+                                                        whole):
+        return "DURATION", _DUR_UNIT[gran]
+    if gran == "WE" and rel in ("", "the", "this"):
+        if ctx.dct is None:
+            return "DATE", "XXXX-WXX-WE"
+        base = _week_base(ctx.dct, gran)
+        if base.isoweekday() < 6 and ctx.tense() == "past":
+            base = tn.shift(base, -1, "W")
+        return "DATE", tn.fmt(base, "WE")
+    if rel in _ANAPHORIC:
+        base, agran = ctx.anchor_date()
+        order = tn.GRANS.index
+        if base is None or order(agran if agran in tn.GRANS else "D") > order("Y" if gran in ("DE", "CE") else gran):
+            base = ctx.dct
+        return "DATE", tn.fmt(tn.shift(base, _ANAPHORIC[rel], gran), gran)
+    return "DATE", tn.fmt(tn.shift(_week_base(ctx.dct, gran), _REL_SHIFT.get(rel, 0), gran), gran)
+
+
+def n_ago(m, ctx):
+    g = m.groupdict()
+    u = _unit(g["u"])
+    d = _lower(g["dir"])
+    backwards = d in ("ago", "earlier", "before that")
+    vague = not g.get("n") or _number(g["n"]) is None
+    if vague:
+        return "DATE", "PAST_REF" if backwards else "FUTURE_REF"
+    n = _number(g["n"])
+    if u == "2W":
+        n, u = 2 * n, "W"
+    gran = _UNIT_GRAN.get(u)
+    if gran is None:  # hours, minutes: the day it happened
+        return "DATE", tn.fmt(ctx.dct, "D")
+    k = int(round(n)) if n >= 1 else 1
+    sign = -1 if backwards else 1
+    if d in ("ago", "from now", "hence"):
+        base, out_gran = _week_base(ctx.dct, gran), gran
+        q = _last_quarter(ctx)
+        if gran == "Y" and d == "ago" and q is not None and ctx.dct is not None and q.year == ctx.dct.year:
+            base, out_gran = q, "Q"
+    else:
+        base, agran = ctx.anchor_date()
+        out_gran = gran
+        if agran == "Q" and gran in ("Y", "Q"):
+            out_gran = "Q"  # "a year earlier" than "the third quarter"
+        elif base is None or tn.GRANS.index(agran) > tn.GRANS.index(gran if gran != "WE" else "W"):
+            base = ctx.dct
+    if gran == "DE":
+        return "DATE", tn.fmt(tn.shift(base, sign * k, "DE"), "DE")
+    return "DATE", tn.fmt(tn.shift(base, sign * k, gran), out_gran)
+
+
+_SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bdollars?|\bbillion|\bmillion|"
+                         r"\bshares?|\bpounds|\beuros|\bhours|\bdays)\W{0,3}$", re.I)
+
+
+def _per_unit(ctx: Ctx) -> bool:
+    """ "$5 a year", "four flights a week": a rate, so a SET."""
+    if _SET_BEFORE.search(ctx.text[max(0, ctx.start - 30):ctx.start]):
+        return True
+    doc = ctx.doc
+    if doc is None:
+        return False
+    sp = ctx.span()
+    if sp is None or sp.start == 0:
+        return False
+    prev = doc[sp.start - 1]
+    return prev.tag_ in ("CD", "NNS") or prev.lower_ in ("times", "twice", "once")
+
+
+def n_duration(m, ctx):
+    g = m.groupdict()
+    u = _unit(g["u"])
+    nword = _lower(g.get("n"))
+    rel = _lower(g.get("rel"))
+    plural = g["u"].lower().endswith("s")
+    if g.get("rel") is not None and not nword:
+        if rel in ("first", "final", "initial", "latest", "ensuing", "preceding"):
+            return None  # "the first day" is not a duration
+        if rel in ("last", "next", "past") and not _lower(m.group(0)).startswith(("the", "over", "about", "nearly")):
+            return None  # "last year" is a DATE (rule rel_unit)
+    if nword in ("a", "an", "the") and u in ("S", "Q"):
+        return None  # "a second time", "a quarter of"
+    if u == "Q" and nword[:1].isdigit():
+        return None
+    if nword == "some" and not plural:
+        return None  # "some day", "some time"
+    if re.match(r"(?:-|\s+)old\b", ctx.text[ctx.end:ctx.end + 6]) or _lower(m.group(0)).endswith("-old"):
+        return None  # an age, not a time (TimeBank does not tag ages)
+    n = _number(nword) if nword else (None if plural else 1.0)
+    if g.get("half") and n is not None:
+        n += 0.5
+    if nword in ("a", "an") and u not in ("S", "MIN", "H") and _per_unit(ctx):
+        return "SET", _dur_value(1.0, u)
+    return "DURATION", _dur_value(n, u)
+
+
+_FRACTION_NEXT = {"Y": ("M", 12), "M": ("D", 30), "D": ("TH", 24), "H": ("M", 60), "MIN": ("S", 60), "W": ("D", 7)}
+
+
+def _dur_value(n: Optional[float], u: str) -> str:
+    if n is not None and n != int(n) and u in _FRACTION_NEXT and (n * 2) == int(n * 2):
+        sub, k = _FRACTION_NEXT[u]
+        whole, part = int(n), int(round((n - int(n)) * k))
+        if u in ("H", "MIN"):
+            return f"PT{whole}{'H' if u == 'H' else 'M'}{part}{sub}" if whole else f"PT{part}{sub}"
+        if sub == "TH":
+            return f"P{whole}DT{part}H" if whole else f"PT{part}H"
+        return f"P{whole}{u}{part}{sub}" if whole else f"P{part}{sub}"
+    if u == "2W":
+        return f"P{_numstr(2 * n if n is not None else None)}W"
+    if u in ("S", "MIN", "H"):
+        if n is not None and u == "H" and n != int(n):
+            return f"PT{int(n * 60)}M"
+        return f"PT{_numstr(n)}{'M' if u == 'MIN' else u}"
+    if u == "DE":
+        return f"P{_numstr(10 * n) if n is not None else 'X'}{'Y' if n is not None else 'DE'}"
+    if u == "CE":
+        return f"P{_numstr(100 * n) if n is not None else 'X'}{'Y' if n is not None else 'CE'}"
+    return f"P{_numstr(n)}{u}"
+
+
+def n_set_every(m, ctx):
+    g = m.groupdict()
+    word = _lower(g["u"])
+    lex = lexicon()
+    if word in lex["WEEKDAY"]:
+        return "SET", f"XXXX-WXX-{lex['WEEKDAY'][word]}"
+    if word in lex["MONTH"]:
+        return "SET", f"XXXX-{lex['MONTH'][word]:02d}"
+    if word in lex["SEASON"]:
+        return "SET", f"XXXX-{lex['SEASON'][word]}"
+    pod = _pod(word)
+    if pod and word not in lex["UNIT"]:
+        return "SET", f"XXXX-XX-XXT{pod}"
+    if word == "night":
+        return "SET", "XXXX-XX-XXTNI"
+    n = 2 if _lower(m.group(0)).startswith(("every other", "each other")) else 1
+    return "SET", _dur_value(n, lex["UNIT"][word])
+
+
+def n_set_adverb(m, ctx):
+    return "SET", lexicon()["SET_ADVERB"][_lower(m["adv"])]
+
+
+def n_ref(m, ctx):
+    word = _lower(m["ref"])
+    lex = lexicon()
+    if word == "current":
+        sp = ctx.span()
+        if sp is not None and any(t.pos_ == "NOUN" and t.lower_ == "current" for t in sp):
+            return None
+    for key in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        if word in lex[key]:
+            return "DATE", key
+    return None
+
+
+def n_clock(m, ctx):
+    g = m.groupdict()
+    if g.get("noon"):
+        hh, mi = (24 if _lower(g["noon"]) == "midnight" else 12), 0
+    else:
+        hh, mi = int(g["h"]), int(g.get("mi") or 0)
+        ap = _lower(g.get("ampm")).replace(".", "")
+        if ap == "pm" and hh < 12:
+            hh += 12
+        elif ap == "am" and hh == 12:
+            hh = 0
+        if ap in ("am", "pm") and not 1 <= int(g["h"]) <= 12:
+            return None
+    if g.get("wd"):
+        wd = lexicon()["WEEKDAY"][_lower(g["wd"])]
+        t = ctx.tense() or "past"
+        day = tn.weekday_date(ctx.dct, wd, "nearest" if t == "present" else t) if ctx.dct else None
+    elif g.get("deic"):
+        day = tn.shift(ctx.dct, _DEICTIC[_lower(g["deic"])], "D")
+    elif g.get("m"):
+        mo, dd = _month(g["m"]), _daynum(g["d"])
+        y = _year_for(ctx, mo, dd)
+        try:
+            day = dt.date(y, mo, dd) if y else None
+        except ValueError:
+            day = None
+    else:  # a bare clock time is on the day the narrative is at
+        day, agran = ctx.anchor_date()
+        if agran != "D":
+            day = ctx.dct
+    z = "Z" if _lower(g.get("tz")) in ("utc", "gmt") else ""
+    return "TIME", f"{tn.fmt(day, 'D')}T{hh:02d}:{mi:02d}{z}"
+
+
+def n_year_period(m, ctx):
+    g = m.groupdict()
+    if g.get("q"):
+        return "DATE", f"{g['y']}-Q{_QORD[_lower(g['q'])]}"
+    q = _last_quarter(ctx)
+    if q is not None and "period" in _lower(m.group(0)):
+        return "DATE", f"{g['y']}-Q{(q.month - 1) // 3 + 1}"
+    return "DATE", g["y"]
+
+
+def n_fiscal_year(m, ctx):
+    rel = _lower(m["rel"]).strip()
+    if m["ended"] is not None:
+        return "DURATION", "P1Y"
+    if ctx.dct is None:
+        return "DATE", "XXXX"
+    shift = {"latest": -1, "previous": -1, "last": -1, "next": 1}.get(rel, 0)
+    return "DATE", str(ctx.dct.year + shift)
+
+
+_PERIOD = {"quarter": "P3M", "nine months": "P9M", "first nine months": "P9M", "six months": "P6M",
+           "three months": "P3M", "half": "P6M", "first half": "P6M", "month": "P1M", "week": "P1W",
+           "12 months": "P12M", "twelve months": "P12M"}
+
+
+def n_period_ended(m, ctx):
+    what = _lower(m["what"])
+    if what == "period":
+        return None
+    return "DURATION", _PERIOD[what]
+
+
+NORMALISERS = {name[2:]: fn for name, fn in globals().items() if name.startswith("n_") and callable(fn)}
