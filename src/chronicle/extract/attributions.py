@@ -493,6 +493,7 @@ def _indirect(doc, tok, cues) -> Optional[_Cand]:
     return None
 
 
+_ADDRESSEE_VERBS = {"tell", "ask", "assure", "inform", "remind", "urge", "warn", "thank", "brief", "promise"}
 _COMP_DEPS = {"dobj", "xcomp", "oprd", "advcl", "dative", "attr", "acomp"}
 _COMP_PREPS = {"as", "of", "for", "about", "on", "that", "to", "with"}
 
@@ -504,7 +505,10 @@ def _complement(doc, tok, prec) -> Optional[_Cand]:
     if subj is None:
         return None
     kids = []
+    addressee_verb = tok.lemma_.lower() in _ADDRESSEE_VERBS
     for c in tok.rights:
+        if addressee_verb and c.dep_ in ("dobj", "dative") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_):
+            continue  # "told The Huffington Post", "asked you": the addressee, not what was said
         if c.dep_ in _COMP_DEPS and not (c.dep_ == "advcl" and not any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
             kids.append(c)
@@ -515,7 +519,7 @@ def _complement(doc, tok, prec) -> Optional[_Cand]:
     if not kids:
         return None
     lo, hi = _trim(doc, kids[0].left_edge.idx, kids[-1].right_edge.idx + len(kids[-1].right_edge))
-    if hi - lo < 3:
+    if hi - lo < 3 or "\n" in _text(doc)[min(lo, tok.idx):max(hi, tok.idx)]:
         return None
     lo, hi, kind = _single_quoted(_text(doc), lo, hi)
     return _Cand(kind, (lo, hi), _cue_span(tok), subj, cue_token=tok,
