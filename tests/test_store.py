@@ -243,10 +243,10 @@ def test_upsert_many_resumes_after_interruption(tmp_path):
 
 
 def test_new_store_is_at_current_version_and_migrate_is_idempotent(store):
-    assert store.schema_version == SCHEMA_VERSION == 1
+    assert store.schema_version == SCHEMA_VERSION == 2
     store.upsert(corpus()[0])
-    assert store.migrate() == (1, 1)
-    assert store.migrate() == (1, 1)
+    assert store.migrate() == (2, 2)
+    assert store.migrate() == (2, 2)
     assert store.count() == 1 and store.search("Kursk")[0]["id"] == "kursk"
 
 
@@ -261,14 +261,75 @@ def test_migrate_from_v0_record_dump(tmp_path):
     with pytest.raises(StoreError, match="schema version 0"):
         Store(str(path), migrate=False)
     with Store(str(path)) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == 2
         assert s.count() == 3 and s.get("kyiv") == corpus()[1]
         assert [h["id"] for h in s.search('"Tactical Group"')] == ["kursk"]
         assert s.count(event_type="AGREE") == 1
-        assert s.migrate() == (1, 1)
+        assert s.count(entity="ZELENSKY") == 1  # alias lookup rows projected once, not twice
+        assert s.migrate() == (2, 2)
     con = sqlite3.connect(path)
     assert "articles_v0" not in {n for (n,) in con.execute("SELECT name FROM sqlite_master")}
     con.close()
+
+
+def _name_rows(path) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT article_id, entity_id, name_lower FROM entity_names"))
+    finally:
+        con.close()
+
+
+def test_migrate_v1_to_v2_builds_entity_name_lookup_from_existing_rows(tmp_path):
+    path = tmp_path / "v1.db"
+    with Store(str(path)) as s:
+        s.upsert_many(corpus())
+    fresh = _name_rows(path)
+    assert ("kursk", "E1", "zelensky") in fresh and ("kursk", "E1", "volodymyr zelenskyy") in fresh
+    # what version 1 looked like: no entity_names table
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE entity_names")
+    con.execute("DROP INDEX ix_entities_article_country")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="schema version 1"):
+        Store(str(path), migrate=False)
+    with Store(str(path)) as s:
+        assert s.schema_version == 2
+        assert s.migrate() == (2, 2)
+        assert s.count(entity="zelensky") == 1
+        assert s.entity_summary("Zelensky")["name"] == "Volodymyr Zelenskyy"
+    assert _name_rows(path) == fresh  # the same rows a fresh ingest writes
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_entities_article_country'").fetchone()
+    con.close()
+
+
+def test_entity_lookup_keys_follow_replacements_and_deletes(full, tmp_path):
+    rec = copy.deepcopy(full.get("kursk"))
+    rec["entities"][0]["aliases"] = ["President Zelenskyy", "VOLODYMYR Zelenskyy"]  # 2nd: the name again
+    assert full.upsert(rec) is True
+    assert full.count(entity="zelensky") == 0
+    assert full.count(entity="president zelenskyy") == 1
+    with full.engine.connect() as conn:
+        keys = sorted(conn.exec_driver_sql(
+            "SELECT name_lower FROM entity_names WHERE article_id = 'kursk' AND entity_id = 'E1'").scalars())
+    assert keys == ["president zelenskyy", "volodymyr zelenskyy"]
+    assert full.delete("kursk") is True
+    with full.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM entity_names WHERE article_id = 'kursk'").scalar() == 0
+
+
+def test_entity_alias_match_is_exact_and_casefolded(store):
+    text = "Straße officials met Strasse residents and the Mayor."
+    store.upsert(make_record("u", text, entities=[
+        ("Straße Council", "ORG", None, None, ["Straße"], ["STRASSE-Rat"]),
+        ("Mayor", "PERSON", None, None, ["Mayor"], None)]))
+    assert store.count(entity="strasse council") == 1  # casefold: ß == ss
+    assert store.count(entity="strasse-rat") == 1
+    assert store.count(entity="Rat") == 0  # an alias matches whole, not as a substring
+    assert store.entity_summary("MAYOR")["name"] == "Mayor"
 
 
 def test_newer_database_is_refused(tmp_path):

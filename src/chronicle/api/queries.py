@@ -16,7 +16,7 @@ from collections import Counter, OrderedDict
 from typing import Optional
 from urllib.parse import urlencode
 
-from sqlalchemy import and_, desc, exists, func, or_, select, text, tuple_
+from sqlalchemy import and_, desc, func, or_, select, text, tuple_
 
 from ..store import filters as F
 from ..store import tables as T
@@ -51,14 +51,6 @@ def fts_condition(store, q: Optional[str]):
     if match is None:
         return and_(False)
     return A.pk.in_(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fq").bindparams(fq=match))
-
-
-def _article_where(store, params: dict):
-    conds = [F.where(**article_filters(params))]
-    fts = fts_condition(store, params.get("q"))
-    if fts is not None:
-        conds.append(fts)
-    return and_(*conds)
 
 
 def _rows(store, stmt) -> list[dict]:
@@ -112,10 +104,7 @@ def facets(store, params: dict, top: int = 15) -> dict:
         if hit is not None and now - hit[0] < _FACET_TTL_S:
             _FACET_CACHE.move_to_end(key)
             return copy.deepcopy(hit[1])
-    out = store.facets(params.get("q"), limit=top, **article_filters(params))
-    with engine_of(store).connect() as conn:
-        out["total"] = conn.execute(select(func.count()).select_from(T.articles)
-                                    .where(_article_where(store, params))).scalar_one()
+    out = store.facets(params.get("q"), limit=top, total=True, **article_filters(params))
     with _FACET_LOCK:
         _FACET_CACHE[key] = (now, copy.deepcopy(out))
         while len(_FACET_CACHE) > _FACET_CACHE_SIZE:
@@ -177,7 +166,7 @@ def list_events(store, params: dict, limit: int, offset: int, located: bool = Fa
 
 def _role_is(role_entity_col, name: str):
     """The event role points at an in-article entity called ``name`` (or with that alias)."""
-    return exists(select(1).where(E.article_id == V.article_id, E.id == role_entity_col, F.entity_match(name)))
+    return F.entity_role(V.article_id, role_entity_col, name)
 
 
 def event_feature(row: dict) -> dict:
@@ -221,6 +210,8 @@ def entity_profile(store, name: str, mentions_limit: int = 30, list_limit: int =
             if e["aliases"]:
                 aliases.update(json.loads(e["aliases"]))
         # Mentions of the newest articles first; by (article, entity) pairs so the mentions index is used.
+        # (within an article: record order, E2 before E10, whatever order the index gave them)
+        ents.sort(key=lambda e: (len(e["id"]), e["id"]))
         ents.sort(key=lambda e: (e["published"] or "", e["article_id"]), reverse=True)
         pairs = [(e["article_id"], e["id"]) for e in ents]
         mention_rows = [dict(r._mapping) for r in conn.execute(
@@ -229,10 +220,11 @@ def entity_profile(store, name: str, mentions_limit: int = 30, list_limit: int =
         order = {p: i for i, p in enumerate(pairs)}
         mention_rows.sort(key=lambda r: (order[(r["article_id"], r["entity_id"])], r["start"]))
         mention_rows = mention_rows[:mentions_limit]
-        forms = Counter()
-        for i in range(0, len(pairs), 400):
-            forms.update(r[0] for r in conn.execute(
-                select(M.text).where(tuple_(M.article_id, M.entity_id).in_(pairs[i:i + 400]))))
+        # Counted in SQL: a frequent entity has thousands of mentions and co-occurring names.
+        keys = F.entity_keys(name)
+        n = func.count().label("n")
+        forms = conn.execute(select(M.text, n).where(tuple_(M.article_id, M.entity_id).in_(keys))
+                             .group_by(M.text).order_by(n.desc(), M.text).limit(20)).all()
         shown = sorted({r["article_id"] for r in mention_rows})
         info = {r.id: r for r in conn.execute(select(A.id, A.title, A.published, A.text).where(A.id.in_(shown)))}
         for r in mention_rows:
@@ -240,13 +232,12 @@ def entity_profile(store, name: str, mentions_limit: int = 30, list_limit: int =
             r["title"], r["published"] = art.title, art.published
             r["before"] = " ".join(art.text[max(0, r["start"] - 70):r["start"]].split())
             r["after"] = " ".join(art.text[r["end"]:r["end"] + 70].split())
-        own = {n.casefold() for n in names}
-        co = Counter()
-        for i in range(0, len(article_ids), 400):
-            co.update(n for _, n, lower in conn.execute(
-                select(E.article_id, E.name, E.name_lower).where(E.article_id.in_(article_ids[i:i + 400])).distinct())
-                if lower not in own)
-        cooccurring = [{"name": n, "articles": c} for n, c in co.most_common(20)]
+        own = sorted({n.casefold() for n in names})
+        n = func.count(E.article_id.distinct()).label("n")
+        cooccurring = [{"name": nm, "articles": c} for nm, c in conn.execute(
+            select(E.name, n).where(E.article_id.in_(keys.with_only_columns(T.entity_names.c.article_id)),
+                                    E.name_lower.not_in(own))
+            .group_by(E.name).order_by(n.desc(), E.name).limit(20))]
         n_articles = len(article_ids)
     said = list_attributions(store, {"speaker": name}, list_limit, 0)
     did = _role_events(store, name, "actor", list_limit)
@@ -255,7 +246,7 @@ def entity_profile(store, name: str, mentions_limit: int = 30, list_limit: int =
     return {
         "name": names.most_common(1)[0][0], "query": name, "articles": n_articles,
         "names": [n for n, _ in names.most_common()], "aliases": [a for a, _ in aliases.most_common()],
-        "mention_forms": [{"text": t, "count": c} for t, c in forms.most_common(20)],
+        "mention_forms": [{"text": t, "count": c} for t, c in forms],
         "type": types.most_common(1)[0][0] if types else None, "types": dict(types),
         "country": countries.most_common(1)[0][0] if countries else None, "countries": dict(countries),
         "sector": sectors.most_common(1)[0][0] if sectors else None,

@@ -5,9 +5,7 @@ that have at least one matching row (EXISTS), so counts never multiply by joins.
 """
 from __future__ import annotations
 
-import json
-
-from sqlalchemy import and_, exists, func, or_, select, true
+from sqlalchemy import and_, exists, or_, select, true, tuple_
 
 from ..errors import UsageError
 from . import tables as T
@@ -20,12 +18,24 @@ def _many(value) -> list:
     return list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
 
 
+def entity_keys(names):
+    """``(article_id, entity_id)`` of the entities called any of ``names`` (a name or a list),
+    by their name or one of their aliases, case-insensitively: an index lookup in
+    ``entity_names`` (see ``rows.name_keys`` for how keys are normalised)."""
+    n = T.entity_names.c
+    keys = sorted({str(name).casefold() for name in _many(names)})
+    return select(n.article_id, n.entity_id).where(n.name_lower.in_(keys))
+
+
 def entity_match(name: str):
     """Entity rows called ``name`` (case-insensitive), by their name or one of their aliases."""
-    key = name.casefold()
-    alias = json.dumps(name, ensure_ascii=False).lower()
-    return or_(T.entities.c.name_lower == key,
-               func.lower(T.entities.c.aliases).contains(alias, autoescape=True))
+    return tuple_(T.entities.c.article_id, T.entities.c.id).in_(entity_keys(name))
+
+
+def entity_role(article_col, entity_col, name: str):
+    """The record pointing at (``article_col``, ``entity_col``) refers to an entity called ``name``
+    (attribution sources, event actors and targets)."""
+    return tuple_(article_col, entity_col).in_(entity_keys(name))
 
 
 def conditions(**filters) -> list:
@@ -53,9 +63,7 @@ def conditions(**filters) -> list:
     if "source" in f:
         out.append(a.source.in_(_many(f["source"])))
     if "entity" in f:
-        names = _many(f["entity"])
-        out.append(exists(select(1).where(T.entities.c.article_id == a.id,
-                                          or_(*[entity_match(n) for n in names]))))
+        out.append(a.id.in_(entity_keys(f["entity"]).with_only_columns(T.entity_names.c.article_id)))
     if "event_type" in f:
         types = [str(t).upper() for t in _many(f["event_type"])]
         out.append(exists(select(1).where(T.events.c.article_id == a.id, T.events.c.type.in_(types))))

@@ -45,6 +45,12 @@ def _lower(s: str | None) -> str | None:
     return s.casefold() if isinstance(s, str) else None
 
 
+def name_keys(name: str | None, aliases) -> list[str]:
+    """The lookup keys of an entity: its name and aliases, casefolded, without repeats."""
+    keys = [_lower(n) for n in [name, *(aliases or [])]]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
 def article_row(record: dict, digest: str | None = None) -> dict:
     art = record["article"]
     return {
@@ -65,7 +71,7 @@ def article_row(record: dict, digest: str | None = None) -> dict:
 def child_rows(record: dict) -> dict[str, list[dict]]:
     """Rows for every child table, keyed by table name."""
     aid = record["article"]["id"]
-    out: dict[str, list[dict]] = {k: [] for k in ("entities", "mentions", "attributions", "times",
+    out: dict[str, list[dict]] = {k: [] for k in ("entities", "entity_names", "mentions", "attributions", "times",
                                                   "places", "events")}
     for e in record.get("entities") or []:
         aliases = e.get("aliases")
@@ -75,6 +81,8 @@ def child_rows(record: dict) -> dict[str, list[dict]]:
             "country": e.get("country"), "sector": e.get("sector"),
             "aliases": json.dumps(aliases, ensure_ascii=False) if aliases else None,
         })
+        out["entity_names"].extend({"article_id": aid, "entity_id": e["id"], "name_lower": k}
+                                   for k in name_keys(e.get("name"), aliases))
         for m in e.get("mentions") or []:
             out["mentions"].append({"article_id": aid, "entity_id": e["id"], "start": m["start"],
                                     "end": m["end"], "text": m.get("text")})

@@ -81,6 +81,13 @@ class SearchBackend:
         """Same as ``articles`` over attribution content."""
         raise NotImplementedError
 
+    def ranked(self, query: str):
+        """(from_clause, match_condition, rank_column, key_column) to rank matches without
+        snippets; ``key_column`` equals ``articles.pk``. The default reuses ``articles``; a
+        backend may rank from its index alone, without reading the article rows."""
+        parts = self.articles(query, ("", ""))
+        return None if parts is None else (parts[0], parts[1], parts[2], T.articles.c.pk)
+
 
 _articles_fts = table("articles_fts", column("rowid"), column("title"), column("text"))
 _attr_fts = table("attributions_fts", column("rowid"), column("content_text"))
@@ -138,6 +145,14 @@ class SqliteFts5(SearchBackend):
         snip = func.snippet(literal_column("articles_fts"), 1, markers[0], markers[1], "…",
                             self.snippet_tokens).label("snippet")
         return frm, cond, rank, snip
+
+    def ranked(self, query):
+        q = fts5_query(query)
+        if q is None:
+            return None
+        cond = text("articles_fts MATCH :fts_q").bindparams(fts_q=q)
+        rank = (-func.bm25(literal_column("articles_fts"), 2.0, 1.0)).label("rank")
+        return _articles_fts, cond, rank, _articles_fts.c.rowid
 
     def attributions(self, query, markers):
         q = fts5_query(query)

@@ -5,14 +5,18 @@ everything committed and a rerun skips what is already there (``upsert`` is idem
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import create_engine, event, exists, func, or_, select, union
+from sqlalchemy import (Column, Integer, MetaData, String, Table, and_, create_engine, event, false, func,
+                        or_, select, true, union)
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.schema import CreateTable
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from ..errors import StoreError, UsageError
@@ -22,6 +26,11 @@ from . import tables as T
 from .search import SearchBackend, backend_for
 
 DEFAULT_URL = "sqlite:///chronicle.db"
+
+#: The articles a facet request matches, computed once per request (see ``Store.facets``).
+_FACET_MATCH = Table("facet_match", MetaData(), Column("pk", Integer, primary_key=True),
+                     Column("id", String, unique=True), Column("source", String),
+                     Column("published", String(10)), prefixes=["TEMPORARY"])
 _EVENT_COLS = [c for c in T.events.c if not c.name.endswith("_lower")]
 
 
@@ -101,12 +110,14 @@ class Store:
         if parsed.get_backend_name() == "sqlite":
             _sqlite_path_ok(parsed.database)
         kwargs = {}
+        self._shared_lock = contextlib.nullcontext()
         if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
             # one shared connection, or every pooled connection would see its own empty
             # database; in-memory stores are for tests and single-threaded use
             from sqlalchemy.pool import StaticPool
 
             kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+            self._shared_lock = threading.Lock()
         try:
             self.engine = create_engine(parsed, **kwargs)
         except (NoSuchModuleError, ArgumentError) as exc:
@@ -305,13 +316,10 @@ class Store:
         parts = self.search_backend.articles(query, markers)
         if parts is None and (query or "").strip():
             return []  # only punctuation/operators: nothing can match
-        if parts is None:
-            stmt = (select(*cols, func.substr(a.text, 1, 240).label("snippet"))
-                    .where(F.where(**filters)).order_by(a.published.desc(), a.pk.desc()))
-        else:
-            frm, match, rank, snip = parts
-            stmt = select(*cols, snip, rank).select_from(frm).where(match, F.where(**filters))
-            stmt = stmt.order_by(rank.desc(), a.pk) if order == "rank" else stmt
+        if parts is not None:
+            return self._search_ranked(query, parts, cols, limit, offset, order, filters)
+        stmt = (select(*cols, func.substr(a.text, 1, 240).label("snippet"))
+                .where(F.where(**filters)).order_by(a.published.desc(), a.pk.desc()))
         if order != "rank":
             by = a.published.desc() if order == "newest" else a.published.asc()
             stmt = stmt.order_by(None).order_by(by, a.pk.desc() if order == "newest" else a.pk)
@@ -319,7 +327,40 @@ class Store:
         with self._connect() as conn:
             out = [dict(r) for r in conn.execute(stmt).mappings()]
         for r in out:
-            r.setdefault("rank", None)
+            r["rank"] = None
+        return out
+
+    def _search_ranked(self, query, parts, cols, limit, offset, order, filters) -> list[dict]:
+        """A full-text search in two steps: pick the page's articles, then make snippets for them.
+
+        A snippet costs far more than a rank, and a single ordered query computes it for every
+        match before keeping ``limit`` of them (a common word matches most of the store).
+        """
+        a = T.articles.c
+        cond = F.where(**filters)
+        if order == "rank":
+            frm, match, rank, key = self.search_backend.ranked(query)
+            if F.conditions(**filters):
+                match = and_(match, key.in_(select(a.pk).where(cond)))
+            page = select(key, rank).select_from(frm).where(match).order_by(rank.desc(), key)
+        else:
+            frm, match, _rank, _snip = parts
+            by = a.published.desc() if order == "newest" else a.published.asc()
+            page = (select(a.pk).select_from(frm).where(match, cond)
+                    .order_by(by, a.pk.desc() if order == "newest" else a.pk))
+        frm, match, rank, snip = parts
+        with self._connect() as conn:
+            pks = [r[0] for r in conn.execute(page.limit(limit).offset(offset))]
+            if not pks:
+                return []
+            found = {r["pk"]: dict(r) for r in conn.execute(
+                select(a.pk, *cols, snip, rank).select_from(frm).where(match, a.pk.in_(pks))).mappings()}
+        out = []
+        for pk in pks:
+            r = found.get(pk)  # absent only if deleted between the two reads
+            if r is not None:
+                del r["pk"]
+                out.append(r)
         return out
 
     def search_attributions(self, query: str = "", speaker: str | None = None, limit: int = 20,
@@ -340,10 +381,8 @@ class Store:
         conds = [F.where(**filters)]
         if speaker:
             key = speaker.casefold()
-            conds.append(or_(
-                t.source_name_lower.contains(key, autoescape=True),
-                exists(select(1).where(T.entities.c.article_id == t.article_id,
-                                       T.entities.c.id == t.source_entity, F.entity_match(speaker)))))
+            conds.append(or_(t.source_name_lower.contains(key, autoescape=True),
+                             F.entity_role(t.article_id, t.source_entity, speaker)))
         parts = self.search_backend.attributions(query, markers)
         if parts is None and (query or "").strip():
             return []
@@ -378,8 +417,7 @@ class Store:
         e, t, v = T.entities.c, T.attributions.c, T.events.c
 
         def by_entity(article_col, entity_col):
-            return exists(select(1).where(e.article_id == article_col, e.id == entity_col,
-                                          F.entity_match(name)))
+            return F.entity_role(article_col, entity_col, name)
 
         with self._connect() as conn:
             ents = conn.execute(select(T.entities).where(F.entity_match(name))).mappings().all()
@@ -418,7 +456,8 @@ class Store:
             "events_as_target": [dict(r) for r in as_target],
         }
 
-    def facets(self, query: str | None = None, limit: int | None = 50, **filters) -> dict:
+    def facets(self, query: str | None = None, limit: int | None = 50, *, total: bool = False,
+               **filters) -> dict:
         """Counts for faceted browsing over the articles matching ``query`` and filters.
 
         ``{"source": [...], "day": [...], "event_type": [...], "country": [...], "speaker": [...]}``,
@@ -426,38 +465,74 @@ class Store:
         alpha-3 of entities, event actors/targets and places, each article once per country);
         event_type counts events; speaker counts attributions. Lists are most-frequent first and
         cut at ``limit`` (None: all), except ``day``, which is complete and in date order.
+        ``total=True`` adds ``"total"``: the number of matching articles. A query with no
+        searchable term matches nothing, as in ``search``.
+
+        The match set is computed once into a temporary table and every facet groups over it:
+        running the full-text match and the filters once per facet was most of the cost.
         """
         a = T.articles.c
-        ids = select(a.id).where(F.where(**filters))
-        if query:
+        cond = F.where(**filters)
+        matched = select(a.pk, a.id, a.source, a.published).where(cond)
+        restricted = bool(F.conditions(**filters))
+        if (query or "").strip():
             parts = self.search_backend.articles(query, self.markers)
-            if parts is not None:
+            restricted = True
+            if parts is None:
+                matched = matched.where(false())
+            else:
                 frm, match, _rank, _snip = parts
-                ids = select(a.id).select_from(frm).where(match, F.where(**filters))
+                matched = matched.select_from(frm).where(match)
+        # The temporary table lives in this connection's transaction only (rolled back below).
+        # An in-memory store has one connection for all threads: one facet computation at a time.
+        with self._shared_lock, self._connect() as conn:
+            try:
+                if restricted:
+                    conn.execute(CreateTable(_FACET_MATCH))  # not .create(): no DDL events
+                    conn.execute(_FACET_MATCH.insert().from_select(["pk", "id", "source", "published"], matched))
+                    base, ids = _FACET_MATCH, select(_FACET_MATCH.c.id)
+                else:
+                    base, ids = T.articles, None
+                out = self._facet_counts(conn, base, ids, limit)
+                if total:
+                    out["total"] = conn.execute(select(func.count()).select_from(base)).scalar_one()
+            finally:
+                conn.rollback()
+        return out
+
+    @staticmethod
+    def _facet_counts(conn: Connection, base, ids, limit: int | None) -> dict:
+        """The five facets over the articles in ``base`` (``articles`` or the matched set), whose
+        ids ``ids`` selects (None: every article)."""
         e, v, p, t = T.entities.c, T.events.c, T.places.c, T.attributions.c
+
+        def within(col):
+            return col.in_(ids) if ids is not None else true()
+
         codes = union(
-            select(e.article_id.label("aid"), e.country.label("code")).where(e.country.is_not(None)),
-            select(v.article_id, v.actor_country).where(v.actor_country.is_not(None)),
-            select(v.article_id, v.target_country).where(v.target_country.is_not(None)),
-            select(p.article_id, func.coalesce(p.country3, p.country)).where(p.country.is_not(None)),
+            select(e.article_id.label("aid"), e.country.label("code"))
+            .where(e.country.is_not(None), within(e.article_id)),
+            select(v.article_id, v.actor_country).where(v.actor_country.is_not(None), within(v.article_id)),
+            select(v.article_id, v.target_country).where(v.target_country.is_not(None), within(v.article_id)),
+            select(p.article_id, func.coalesce(p.country3, p.country))
+            .where(p.country.is_not(None), within(p.article_id)),
         ).subquery()
 
-        def grouped(col, cond, by_value=False, cap=limit):
+        def grouped(col, cond, by_value=False):
             n = func.count().label("n")
             stmt = select(col.label("value"), n).where(cond, col.is_not(None)).group_by(col)
             stmt = stmt.order_by(col) if by_value else stmt.order_by(n.desc(), col)
-            if cap is not None and not by_value:
-                stmt = stmt.limit(cap)
+            if limit is not None and not by_value:
+                stmt = stmt.limit(limit)
             return [{"value": val, "count": c} for val, c in conn.execute(stmt)]
 
-        with self._connect() as conn:
-            return {
-                "source": grouped(a.source, a.id.in_(ids)),
-                "day": grouped(a.published, a.id.in_(ids), by_value=True),
-                "event_type": grouped(v.type, v.article_id.in_(ids)),
-                "country": grouped(codes.c.code, codes.c.aid.in_(ids)),
-                "speaker": grouped(t.source_name, t.article_id.in_(ids)),
-            }
+        return {
+            "source": grouped(base.c.source, true()),
+            "day": grouped(base.c.published, true(), by_value=True),
+            "event_type": grouped(v.type, within(v.article_id)),
+            "country": grouped(codes.c.code, true()),
+            "speaker": grouped(t.source_name, within(t.article_id)),
+        }
 
 
 class _Guard:

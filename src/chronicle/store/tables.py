@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String,
                         Table, Text)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -60,6 +60,20 @@ entities = Table(
     Index("ix_entities_name_lower", "name_lower"),
     Index("ix_entities_country", "country"),
     Index("ix_entities_article", "article_id", "id", unique=True),
+    # v2: the country facet reads (article, country) of matched articles from the index alone
+    Index("ix_entities_article_country", "article_id", "country"),
+)
+
+#: Every name an entity goes by (its name and its aliases), casefolded, one row each (v2). The
+#: cross-article "same actor" rule is "same name or alias, case-insensitive"; without this table
+#: the alias half of it was a ``LIKE`` scan over every entity's JSON alias list.
+entity_names = Table(
+    "entity_names", metadata,
+    _article_fk(),
+    Column("entity_id", String, nullable=False),
+    Column("name_lower", Text, nullable=False),
+    Index("ix_entity_names_name", "name_lower", "article_id", "entity_id"),
+    Index("ix_entity_names_article", "article_id", "entity_id", "name_lower", unique=True),
 )
 
 mentions = Table(
@@ -160,4 +174,4 @@ events = Table(
 )
 
 #: Child tables, in the order their rows are written (and the reverse of deletion).
-CHILDREN = (entities, mentions, attributions, times, places, events)
+CHILDREN = (entities, entity_names, mentions, attributions, times, places, events)
