@@ -15,7 +15,6 @@ import csv
 import hashlib
 import json
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Callable, Optional
 

@@ -74,12 +74,24 @@ def _noun_entry(lex: Lexicon, noun):
     return lex.nouns.get(key)
 
 
+def _lemma(tok, lex: Lexicon) -> str:
+    """spaCy's lemma, unless it is unknown to us and a plain suffix strip is known ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verbs or lemma in lex.support:
+        return lemma
+    low = tok.lower_
+    for cand in (low[:-1], low[:-2], low[:-3] if low.endswith("ing") else None, low[:-3] + "e" if low.endswith("ing") else None):
+        if cand and (cand in lex.verbs or cand in lex.support) and low.endswith(("ed", "d", "ing", "s")):
+            return cand
+    return lemma
+
+
 def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
     """The trigger a verb token heads, or None."""
     lex = lex or lexicon()
     if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok, lex)
     objs = list(_objects(tok))
     for o in objs:  # curated verb+object readings first ("lodge a protest" is an accusation)
         hit = lex.verb_obj.get(f"{lemma} {o.lemma_.lower()}")

@@ -108,6 +108,9 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
         if link in _DENY_LINKS and gov.lemma_.lower() in _DENY:
             negated = True  # "denied attacking the convoy": the attack, negated
             continue
+        if gov.i in triggers and triggers[gov.i].type == "PROTEST" and tok.i in triggers and \
+                triggers[tok.i].type in ("REQUEST", "ACCUSE", "REJECT") and link in _EMBED_DEPS | {"advcl"}:
+            return modality, negated, "PROTEST"  # "demonstrated to demand reforms": the demand is the protest's aim
         if gov.i in triggers and link in _EMBED_DEPS and (triggers[gov.i].type in lexicon().governing
                                                            or gov.lemma_.lower() in _GOVERNING_LEMMAS):
             return modality, negated, triggers[gov.i].type
@@ -157,6 +160,8 @@ def _roles(document, trig: Trigger):
             return subj, None, subj
         return actor, subj, subj
     actor = subj
+    if trig.type == "PROTEST":  # protesters act against someone; "in", "at", "on" name places and times
+        return actor, R.prep_object(verb, {"against"}), actor
     dobj = R.direct_object(verb)
     if trig.obj is not None and dobj is not None and dobj.i == trig.obj.i:
         dobj = None  # "expressed gratitude to X": the target is X
@@ -269,12 +274,12 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         elif trig.type in _CONFLICTUAL:
             trig = trig._replace(type="THREATEN", mode=None)
     actor_h, target_h, count_h = _roles(document, trig)
-    if target_h is not None and target_h.ent_type_ in _NOT_ACTORS:
+    if target_h is not None and R.quantity_head(target_h).ent_type_ in _NOT_ACTORS:
         if count_h is not None and count_h.i == target_h.i:
             count_h = None  # "on March 3" is neither a participant nor a count
         target_h = None
-    if actor_h is not None and actor_h.ent_type_ in _NOT_ACTORS:
-        actor_h = None
+    if actor_h is not None and R.quantity_head(actor_h).ent_type_ in _NOT_ACTORS:
+        actor_h = None  # "on Sunday"; but "thousands of Kurds" are the Kurds
     if actor_h is not None and target_h is not None and actor_h.i == target_h.i:
         target_h = None
     if actor_h is None and target_h is None:
