@@ -232,3 +232,29 @@ def test_ingest_through_the_real_pipeline(writable):
     assert page.status_code == 200 and "hl-ent" in page.text
     assert writable.get("/api/articles", params={"q": "smuggling route"}).json()["items"][0]["id"] == "quinn-1"
     assert writable.get("/api/facets").json()["total"] == before + 1  # cached facets see the write
+
+
+def test_entity_profile_counts_forms_and_companions_across_articles():
+    """Mention forms and co-occurring names are counted over every article of the entity (by
+    name or alias), companions once per article, the entity's own names left out."""
+    from chronicle.api import queries
+    from store_records import make_record
+
+    recs = []
+    for i in range(3):
+        text = f"Mayor Ana Lind met Port Board staff. Lind spoke. Ana Lind left. Item {i}."
+        ents = [("Ana Lind", "PERSON", None, None, ["Mayor Ana Lind", "Lind", "Ana Lind"], ["Mayor Lind"] if i else None),
+                ("Port Board", "ORG", None, None, ["Port Board"], None)]
+        if i == 2:  # the same person under her alias only, as a second entity row
+            ents.append(("MAYOR LIND", "PERSON", None, None, ["Mayor"], None))
+        recs.append(make_record(f"lind-{i}", text, published=f"2025-05-0{i + 1}", entities=ents))
+    recs.append(make_record("other", "Port Board met. Item x.", entities=[("Port Board", "ORG", None, None, ["Port Board"], None)]))
+    with Store("sqlite://") as s:
+        s.upsert_many(recs)
+        p = queries.entity_profile(s, "mayor lind")
+        assert p["articles"] == 2 and p["name"] in ("Ana Lind", "MAYOR LIND")
+        forms = {f["text"]: f["count"] for f in p["mention_forms"]}
+        assert forms == {"Mayor Ana Lind": 2, "Lind": 2, "Ana Lind": 2, "Mayor": 1}
+        assert p["cooccurring"] == [{"name": "Port Board", "articles": 2}]
+        assert [m["article_id"] for m in p["mentions"]][:3] == ["lind-2"] * 3  # newest first
+        assert queries.entity_profile(s, "ana lind")["articles"] == 3

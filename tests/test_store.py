@@ -6,6 +6,7 @@ import copy
 import json
 import os
 import sqlite3
+from collections import Counter
 
 import pytest
 
@@ -426,3 +427,66 @@ def test_search_order_by_date(full):
     assert [h["id"] for h in full.search("", order="oldest")] == ["kursk", "kyiv", "moscow"]
     with pytest.raises(UsageError):
         full.search("x", order="random")
+
+
+def _many_articles(store, n=12):
+    """Articles where 'grain' appears a varying number of times (distinct ranks), over sources/days."""
+    for i in range(n):
+        text = f"Report {i}: " + " ".join(["grain"] * (1 + i % 5)) + " shipments " + "harbour " * (i % 3)
+        store.upsert(make_record(f"g{i:02d}", text, title=f"Grain {i}", source=["CNN", "BBC", "AP"][i % 3],
+                                 published=f"2025-04-{1 + i % 4:02d}",
+                                 entities=[("Port Authority", "ORG", "UKR" if i % 2 else None, None,
+                                            ["Report"], ["PA"])]))
+
+
+def test_ranked_search_pages_are_slices_of_one_ranking(store):
+    _many_articles(store)
+    whole = store.search("grain OR harbour", limit=100)
+    assert len(whole) == 12
+    ranks = [h["rank"] for h in whole]
+    assert ranks == sorted(ranks, reverse=True)
+    pages = [h for off in range(0, 12, 5) for h in store.search("grain OR harbour", limit=5, offset=off)]
+    assert [h["id"] for h in pages] == [h["id"] for h in whole]
+    assert all("[grain]" in h["snippet"] or "[harbour]" in h["snippet"] for h in whole)
+    bbc = store.search("grain", source="BBC", limit=2, offset=1)
+    assert [h["id"] for h in bbc] == [h["id"] for h in store.search("grain", limit=100)
+                                      if h["source"] == "BBC"][1:3]
+    newest = store.search("grain", order="newest", limit=3)
+    assert [h["published"] for h in newest] == ["2025-04-04"] * 3 and all(h["rank"] for h in newest)
+    assert store.search("grain", limit=5, offset=50) == []
+
+
+def test_facets_equal_counts_over_the_matched_records(store):
+    _many_articles(store)
+    f = store.facets("harbour", total=True, source=["CNN", "BBC"])
+    matched = [h for h in store.search("harbour", limit=100, source=["CNN", "BBC"])]
+    recs = [store.get(h["id"]) for h in matched]
+    assert f["total"] == len(matched) == store.count(source=["CNN", "BBC"]) - 4  # i % 3 == 0: no harbour
+    expect_src = Counter(r["article"]["source"] for r in recs)
+    assert {d["value"]: d["count"] for d in f["source"]} == dict(expect_src)
+    assert [d["value"] for d in f["day"]] == sorted({r["article"]["published"] for r in recs})
+    assert {d["value"]: d["count"] for d in f["country"]} == {
+        "UKR": sum(1 for r in recs if r["entities"][0]["country"])}
+    assert store.facets(total=True)["total"] == 12
+    assert store.facets("harbour", entity="pa", total=True)["total"] == 8  # AP ones too (alias filter)
+
+
+def test_facets_of_a_query_without_terms_are_empty_like_its_search(full):
+    f = full.facets('"', total=True)
+    assert full.search('"') == [] and f["total"] == 0
+    assert all(f[k] == [] for k in ("source", "day", "event_type", "country", "speaker"))
+
+
+def test_facets_on_a_shared_in_memory_store_from_threads():
+    """The in-memory store has one connection for all threads; facets use a temporary table on
+    it, so concurrent calls must not see each other's (and must leave nothing behind)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Store("sqlite://") as s:
+        s.upsert_many(corpus())
+        want = s.facets("prisoners OR soldiers", total=True)
+        with ThreadPoolExecutor(6) as ex:
+            got = list(ex.map(lambda i: s.facets("prisoners OR soldiers", total=True), range(30)))
+        assert all(g == want for g in got) and want["total"] == 3
+        with s.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_temp_master").scalar() == 0
