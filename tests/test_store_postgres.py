@@ -40,7 +40,16 @@ def test_pg_idempotent_replace_and_round_trip(pg):
     changed["events"][0]["type"] = "COERCE"
     assert pg.upsert(changed) is True
     assert pg.count(event_type="ASSAULT") == 0 and pg.count(event_type="COERCE") == 1
-    assert pg.schema_version == 1 and pg.migrate() == (1, 1)
+    assert pg.schema_version == 2 and pg.migrate() == (2, 2)
+
+
+def test_pg_migrates_v1_to_v2(pg):
+    with pg.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE entity_names")
+        conn.exec_driver_sql("DROP INDEX ix_entities_article_country")
+        conn.exec_driver_sql("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    assert pg.migrate() == (1, 2)
+    assert pg.count(entity="ZELENSKY") == 1 and pg.entity_summary("zelensky")["article_ids"] == ["kursk"]
 
 
 def test_pg_search_highlight_filters(pg):
@@ -59,6 +68,12 @@ def test_pg_search_highlight_filters(pg):
 def test_pg_facets_summary_export(pg):
     f = pg.facets()
     assert f["source"][0] == {"value": "CNN", "count": 2}
+    g = pg.facets("prisoners", total=True, source="CNN")  # the matched set in a temporary table
+    assert g["total"] == 1 and {d["value"] for d in g["event_type"]} == {"AGREE", "CONSULT"}
+    assert pg.facets('"', total=True)["total"] == 0
+    ranked = pg.search("prisoners OR soldiers", limit=2)
+    assert len(ranked) == 2 and ranked[0]["rank"] >= ranked[1]["rank"]
+    assert [h["id"] for h in pg.search("prisoners OR soldiers", limit=2, offset=2)] != [h["id"] for h in ranked]
     assert [v["type"] for v in pg.entity_summary("Russia")["events_as_actor"]] == ["AGREE", "CONSULT"]
     out = io.StringIO()
     assert export(pg, "csv", out) == 4
