@@ -41,10 +41,11 @@ REQUIRES = ("parse", "entities", "times")
 QUOTE_CHARS = "\"“”«»„'‘’"
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "we": "p",
             "i": "s", "it": "n", "you": "s"}
-# Verbs that take a clausal complement without reporting anybody's words or stance.
-_NOT_CUES = {"be", "have", "do", "make", "let", "see", "help", "seem", "appear", "get", "go", "come",
-             "mean", "want", "need", "try", "use", "take", "give", "find", "keep", "look", "ensure",
-             "cause", "become", "remain", "turn", "hope"}
+# Light and causative verbs: they govern clauses without reporting anybody's words or stance, and
+# PolNeAR only marks them as cues inside multi-word cues ("make it clear"), which the rules do not build.
+_NOT_CUES = {"be", "have", "do", "make", "let", "help", "get", "go", "come",
+             "mean", "need", "try", "use", "take", "give", "keep", "look", "ensure",
+             "cause", "become", "remain", "turn"}
 _PLATFORMS = {"x", "twitter", "facebook", "telegram", "instagram", "youtube", "tiktok", "truth social",
               "linkedin", "threads", "weibo", "vk", "bluesky", "radio", "television", "tv"}
 _MEDIUM_NOUNS = {"address", "interview", "statement", "post", "video", "speech", "briefing", "message",
