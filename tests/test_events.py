@@ -196,3 +196,11 @@ def test_refusal_and_promise(make_doc):
     assert one(make_doc, "France will not lift the ban on British beef.", "REJECT").negated is False
     e = one(make_doc, "The rebels said they will release the two hostages.", "AGREE")
     assert e.extra.get("modality") == "planned"
+
+
+def test_sports_report_is_not_an_assault(make_doc):
+    evs = events(make_doc, "Kenyan athlete Bernard Lagat beat Nate Brannen in the mile race at the indoor "
+                           "championships in Boston, the best result of his season in athletics.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+    # the same verb in a war report is coded
+    assert one(make_doc, "Russian troops attacked the Ukrainian town of Kupiansk.", "ASSAULT").actor.country == "RUS"

@@ -452,6 +452,22 @@ def _merge(cands: list[dict]) -> list[dict]:
     return out
 
 
+_SPORT_WORDS = {"match", "matches", "goal", "goals", "league", "cup", "championship", "championships", "tournament",
+                "medal", "coach", "olympic", "olympics", "athlete", "athletes", "athletics", "race", "semi-final",
+                "quarter-final", "squad", "striker", "midfielder", "goalkeeper", "referee", "stadium", "fixture",
+                "innings", "wicket", "slam", "premiership", "rugby", "football", "tennis", "cricket", "marathon",
+                "sprinter", "sprint", "indoor", "metres", "scored", "club", "players", "player", "champion"}
+_SPORT_VERBS = {"beat", "hit", "defeat", "attack", "strike", "shoot", "fire", "fight", "crush", "thrash", "edge",
+                "down", "storm", "raid", "target", "injure", "wound", "kill", "destroy", "bomb", "overrun", "seize",
+                "capture", "threaten", "warn", "charge", "ban", "suspend"}
+
+
+def _sport(doc) -> bool:
+    """A sports report: "Lagat beat Brannen" is a race, not an assault (a GDELT classic)."""
+    words = {t.lower_ for t in doc if t.is_alpha}
+    return len(words & _SPORT_WORDS) >= 3
+
+
 def coded(document) -> list[dict]:
     """The merged, coded happenings of a document as dicts (training and tests read these)."""
     doc = document.doc
@@ -463,6 +479,9 @@ def coded(document) -> list[dict]:
         trig = _must_trigger(tok) or verb_trigger(tok, lex)
         if trig is not None:
             triggers[tok.i] = trig
+    if _sport(doc):
+        triggers = {i: t for i, t in triggers.items()
+                    if t.type not in ("ASSAULT", "MOBILIZE", "THREATEN") and t.verb.lemma_.lower() not in _SPORT_VERBS}
     cands = []
     for i in sorted(triggers):
         coded = _code(document, triggers[i], triggers)
