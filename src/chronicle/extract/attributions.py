@@ -335,7 +335,7 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
             lexical = _is_cue(t, cues)
             if lexical or (t.pos_ == "VERB" and k <= 5 and re.search(r"[,!?—–-]\W*$", text[last.start:last.close])):
                 lead = [x for x in toks[:k] if x.is_alpha]
-                if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                if any(c.dep_ == "ccomp" and c.i > t.i and c.left_edge.idx < limit for c in t.children):
                     break  # '"..." She says he is unfit.': the verb reports its own clause
                 if not lexical:
                     # an unlisted verb right after a quote ("...," Trump barked) is a speech verb
