@@ -111,6 +111,10 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
         if gov.i in triggers and triggers[gov.i].type == "PROTEST" and tok.i in triggers and \
                 triggers[tok.i].type in ("REQUEST", "ACCUSE", "REJECT") and link in _EMBED_DEPS | {"advcl"}:
             return modality, negated, "PROTEST"  # "demonstrated to demand reforms": the demand is the protest's aim
+        if gov.i in triggers and triggers[gov.i].type == "AID" and tok.i in triggers and \
+                triggers[tok.i].type in ("COOPERATE", "SUPPORT", "CONSULT", "AID", "ASSAULT") and \
+                link in ("advcl", "xcomp", "acl", "pcomp", "prep", "pobj"):
+            return modality, negated, "AID"  # "gave $2 million to facilitate growth": the aid's purpose
         if gov.i in triggers and link in _EMBED_DEPS and (triggers[gov.i].type in lexicon().governing
                                                            or gov.lemma_.lower() in _GOVERNING_LEMMAS):
             return modality, negated, triggers[gov.i].type
@@ -160,6 +164,12 @@ def _roles(document, trig: Trigger):
             return subj, None, subj
         return actor, subj, subj
     actor = subj
+    if trig.type == "AID":  # "gave $2 million to Nigeria": the recipient, not the money
+        dobj = R.direct_object(verb)
+        if dobj is not None and (dobj.ent_type_ in _NOT_ACTORS or dobj.like_num or dobj.lower_ in ("$", "€", "£")):
+            dobj = None
+        target = R.prep_object(verb, {"to", "for"}) or dobj
+        return actor, target, target
     if trig.type == "PROTEST":  # protesters act against someone; "in", "at", "on" name places and times
         return actor, R.prep_object(verb, {"against"}), actor
     dobj = R.direct_object(verb)
