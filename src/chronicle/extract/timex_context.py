@@ -56,8 +56,10 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
-    if words & {"would", "'d"}:
-        return "present"  # future-in-the-past: either side of the publication date
+    if words & {"would", "'d", "could"}:
+        # future-in-the-past ("would"), and "could" as the past of "can" ("could not be
+        # reached Wednesday"): either side of the publication date
+        return "present"
     if any(a.tag_ == "MD" for a in auxes):  # "might come Tuesday"; "could have left Tuesday"
         return "past" if words & {"have", "'ve"} else "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
@@ -74,6 +76,8 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
             if head is verb or head.pos_ in ("VERB", "AUX", "ADJ") or head.head is head:
                 break
             head = head.head
+        if head is not verb and _past_perfect(head):
+            return "past"  # "had been due to expire Friday": the plan lies before the report
         if head is verb or head.lemma_.lower() in _INTENT:
             return "future"
         if depth < 3:
@@ -82,6 +86,18 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
     if verb.tag_ in ("VBZ", "VBP"):
         return "present"
     return None
+
+
+def _past_perfect(verb) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") and c.tag_ == "VBD"
+               for c in verb.children)
+
+
+def past_perfect(span) -> bool:
+    """The verb governing the span is in the past perfect ("until Thursday they had not called"):
+    the time lies before the report even after a forward-looking "until"."""
+    verb = _governing_verb(span)
+    return verb is not None and _past_perfect(verb)
 
 
 class Ctx:
@@ -104,6 +120,10 @@ class Ctx:
     def tense(self) -> Optional[str]:
         sp = self.span()
         return tense(sp) if sp is not None and len(sp) else None
+
+    def past_perfect(self) -> bool:
+        sp = self.span()
+        return bool(sp is not None and len(sp) and past_perfect(sp))
 
     def anchor_date(self) -> tuple[Optional[dt.date], Optional[str]]:
         parsed = tn.parse_value(self.anchor)

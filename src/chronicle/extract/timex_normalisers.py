@@ -423,7 +423,7 @@ def n_weekday(m, ctx):
             direction = "next"
         elif rel in ("this coming", "coming"):
             direction = "future"
-        elif _FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start]):
+        elif _FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start]) and not ctx.past_perfect():
             direction = "future"
         else:
             direction = ctx.tense() or "past"
