@@ -47,6 +47,8 @@ class GoldArticle:
     text: str
     toponyms: list
     published: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
 
 
 def _f(x: Optional[str]) -> Optional[float]:
@@ -91,7 +93,8 @@ def read(path: str | Path) -> list[GoldArticle]:
             if start is not None and end is not None:
                 golds.append(Gold(start, end, text[start:end], None, _f(loc.findtext("lat")),
                                   _f(loc.findtext("lon"))))
-        out.append(GoldArticle(str(aid), text, golds, dl))
+        out.append(GoldArticle(str(aid), text, golds, dl, art.findtext("url") or None,
+                               art.findtext("domain") or None))
     return out
 
 
@@ -216,7 +219,8 @@ def predict_places(articles: list[GoldArticle]):
     out = []
     t0 = time.perf_counter()
     for a, d in zip(articles, docs):
-        document = Document(article=Article(text=a.text, id=a.id, published=a.published), doc=d)
+        document = Document(article=Article(text=a.text, id=a.id, published=a.published, url=a.url,
+                                                    source=a.source), doc=d)
         out.append(places.extract(document))
     t_places = time.perf_counter() - t0
     return out, {"parse_s": round(t_parse, 3), "places_s": round(t_places, 3),

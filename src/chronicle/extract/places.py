@@ -12,6 +12,8 @@ The stage reads only the parse (actors are not needed), so it can run alone for 
 from __future__ import annotations
 
 import math
+import re
+from urllib.parse import urlparse
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
@@ -57,6 +59,27 @@ NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
 ALT_PENALTY = 2.5
 W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 50.0
 MAX_SENSES = 12
+# a paper's home town is a town: the capital or country of the same name is the famous namesake
+HOME_DEMOTED = {"PCLI", "PPLC", "CONT", "ADM1"}
+W_HOME = 4.0
+W_HOST_COUNTRY = 2.0
+# ccTLDs whose country code differs from the ISO code
+CCTLD = {"uk": "GB"}
+GENERIC_TLDS = {"com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "news", "co", "tv", "fm", "me", "io"}
+# US local news is the commonest English news; its cues make US namesakes likelier (Paris, Tenn.)
+_US_CUES = re.compile(
+    r"\b(?:(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|"
+    r"Nebr|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
+    r"(?= [-—–]| \d| [A-Z]|,)|[A-Z]\w+ (?:County|Township|Parish)\b|[Ss]heriff|Interstate \d|U\.S\. \d|"
+    r"[Ss]tate [Rr]oute|Gov\. |[Ss]tate [Ss]en(?:ate|\.)|[Ss]tate [Rr]ep\.|high school|middle school|"
+    r"[Cc]ity [Cc]ouncil|[Cc]ounty [Cc]ommission|[Ss]chool [Bb]oard)")
+W_US_CUE = 1.0
+PLURAL_REGION_WORDS = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
+                       "regions": "region", "districts": "district", "oblasts": "oblast",
+                       "governorates": "governorate", "prefectures": "prefecture", "departments": "department"}
+_LIST_OF_REGIONS = re.compile(
+    r"((?:[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, and |, or |, | and | or )){1,12}[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})"
+    r" (" + "|".join(PLURAL_REGION_WORDS) + r")\b")
 W_POP = 1.0
 COH_TEMP = 6.0
 
@@ -71,6 +94,7 @@ class Mention:
     settlement: bool = False
     adjectival: bool = False
     directional: bool = False  # "eastern Donetsk": part of an area, so rather the region than the town
+    home: bool = False  # the name is in the source's domain ("parisbeacon.com"): the paper's home town
     candidates: tuple = ()
     container: Optional["Mention"] = None
     scores: dict = field(default_factory=dict)
@@ -323,6 +347,8 @@ def _base_score(m: Mention, c: gz.Entry) -> float:
     prior = FEATURE_PRIOR.get(c.feature, -1.0)
     if c.kind == gz.NAME_ALT:  # an old or foreign name (Philadelphia for Amman) earns no capital bonus
         prior = min(prior, 0.0) - ALT_PENALTY
+    if m.home and c.feature in HOME_DEMOTED:
+        prior = min(prior, 0.0) - W_HOME
     s = W_POP * math.log10(c.population + 10) + prior
     if m.hint:
         s += 4.0 if c.feature in m.hint else -3.0
@@ -414,7 +440,57 @@ def _relatedness(groups: list[_Group]):
     return rel, n
 
 
-def _resolve(mentions: list[Mention]) -> None:
+def _region_lists(text: str, mentions: list[Mention]) -> None:
+    """"Douglas, Sarpy and Lancaster counties": the plural region word types every name in the list."""
+    if not any(w in text for w in PLURAL_REGION_WORDS):
+        return
+    for match in _LIST_OF_REGIONS.finditer(text):
+        hint = REGION_WORDS[PLURAL_REGION_WORDS[match.group(2)]]
+        for m in mentions:
+            if match.start(1) <= m.start and m.end <= match.end(1) and not m.hint and not m.adjectival:
+                m.hint = hint
+
+
+def _host(document: Document, gaz: gz.Gazetteer, mentions: list[Mention]) -> Optional[str]:
+    """What the source's address says about the article's geography.
+
+    Local papers carry their town in their domain ("parisbeacon.com", "norfolkdailynews.com"):
+    that name in the text is the home town, not its famous namesake. A country-code domain
+    (".ca", ".co.uk") gives the paper's country, returned for the country focus.
+    """
+    art = document.article
+    host = ""
+    for raw in (art.url, art.source):
+        if raw:
+            host = (urlparse(raw).hostname if "//" in raw else raw.split("/")[0]) or ""
+            if host:
+                break
+    host = host.lower().removeprefix("www.")
+    if not host or "." not in host:
+        return None
+    labels = host.split(".")
+    tld = labels[-1]
+    country = None
+    if tld not in GENERIC_TLDS and len(tld) == 2:
+        country = CCTLD.get(tld, tld.upper())
+    site = re.sub(r"[^a-z]", "", labels[0] if len(labels) <= 2 or len(labels[-2]) > 3 else labels[-3])
+    if len(site) >= 4:
+        for m in mentions:
+            key = gz.norm(m.key).replace(" ", "")
+            # "dailypostathenian": the town's adjective names it too
+            if len(key) >= 4 and (key in site or (len(key) >= 6 and key[:-1] + "ian" in site)) \
+                    and not m.adjectival and not m.hint:
+                m.home = True
+    return country
+
+
+def _us_local(text: str) -> float:
+    """How much the text reads like US local news: a vote for the US in the country focus."""
+    kinds = {m.group(0).split()[-1].lower() for m in _US_CUES.finditer(text)}
+    return W_US_CUE * min(len(kinds), 4) if len(kinds) >= 2 else 0.0
+
+
+def _resolve(mentions: list[Mention], host_country: Optional[str] = None, us_vote: float = 0.0) -> None:
     by_key: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.candidates:
@@ -449,6 +525,10 @@ def _resolve(mentions: list[Mention]) -> None:
             for k, c in enumerate(g.cands):
                 if c.feature != "CONT":
                     scores[k] += W_COUNTRY * countries.get(c.country, 0.0) / ct
+                    if host_country is not None and c.country == host_country:
+                        scores[k] += W_HOST_COUNTRY
+                    elif c.country == "US":
+                        scores[k] += us_vote
                 if c.feature not in ("PCLI", "CONT"):
                     scores[k] += W_ADMIN1 * admin1.get(c.admin1, 0.0) / at
                 scores[k] += W_COH * min(coh[k], COH_CAP)
@@ -506,7 +586,9 @@ def extract(document: Document) -> list[Place]:
         return []
     gaz = gz.load()
     mentions = _detect(document, gaz)
-    _resolve(mentions)
+    _region_lists(document.text, mentions)
+    host_country = _host(document, gaz, mentions)
+    _resolve(mentions, host_country, _us_local(document.text) if host_country in (None, "US") else 0.0)
     focus = _focus_place(mentions)
     places = []
     for m in mentions:
