@@ -84,3 +84,24 @@ def test_two_parse_processes_give_the_same_records(tmp_path):
     two = runner.invoke(app, ["extract", str(tmp_path), "--published", "2024-06-05", "--processes", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 3
+
+
+def test_eval_times_runs_on_a_timeml_file(tmp_path):
+    tml = tmp_path / "doc.tml"
+    tml.write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>doc</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2024-03-08" temporalFunction="false" '
+        'functionInDocument="CREATION_TIME">March 8, 2024</TIMEX3></DCT>\n<TEXT>\n'
+        'The ferry sank <TIMEX3 tid="t1" type="DATE" value="2024-03-07">yesterday</TIMEX3> and rescuers searched '
+        'for <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>.\n</TEXT>\n</TimeML>\n')
+    out = tmp_path / "m.json"
+    result = runner.invoke(app, ["eval", "times", str(tml), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(out.read_text())
+    assert (metrics["gold"], metrics["system"]) == (2, 2)
+    assert metrics["strict"]["f1"] == metrics["value"]["f1"] == 100.0
+    assert "strict" in result.stdout
+
+
+def test_eval_split_is_for_events_only(tmp_path):
+    assert runner.invoke(app, ["eval", "times", str(tmp_path), "--split", "dev"]).exit_code == 2

@@ -255,22 +255,32 @@ def serve(
 
 @app.command(name="eval")
 def evaluate(
-    kind: str = typer.Argument(..., help="attributions, times, places or events."),
+    kind: str = typer.Argument(..., help="attributions, times, places, events or actors."),
     gold: List[str] = typer.Argument(..., help="Gold files or folders in the kind's standard format."),
     errors: bool = typer.Option(False, "--errors", help="Also print the misses, for a person to read."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the metrics as JSON to this file."),
+    split: Optional[str] = typer.Option(None, help="events on PLV files only: score the held-out 'dev' or the "
+                                                   "'train' part (default: every row)."),
 ):
     """Score Chronicle against gold data (PolNeAR BRAT, TimeML, LGL/GeoWebNews XML, PLOVER/PLV)."""
     import importlib
 
-    kinds = ("attributions", "times", "places", "events")
+    kinds = ("attributions", "times", "places", "events", "actors")
     if kind not in kinds:
         raise typer.BadParameter(f"must be one of {', '.join(kinds)}", param_hint="KIND")
     for g in gold:
         if not Path(g).exists():
             raise typer.BadParameter(f"{g}: no such file or directory", param_hint="GOLD")
+    extra = {}
+    if split is not None:
+        if kind != "events" or split not in ("dev", "train"):
+            raise typer.BadParameter("--split dev|train applies to `chronicle eval events` only", param_hint="--split")
+        extra["split"] = split
     mod = importlib.import_module(f"chronicle.evaluate.{kind}")
-    metrics = mod.run(list(gold), errors=errors, out=print)
+    try:
+        metrics = mod.run(list(gold), errors=errors, out=print, **extra)
+    except ChronicleError as exc:
+        raise typer.BadParameter(str(exc), param_hint="GOLD")
     if json_out:
         json_out.write_text(json.dumps(metrics, indent=2), encoding="utf-8")
 
