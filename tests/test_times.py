@@ -82,6 +82,11 @@ def one(found, text):
     ("The blast happened at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2025-01-08T22:00"),
     ("The shops close at noon.", "noon", "TIME", "2025-01-11T12:00"),
     ("Trading halted at 14:30 UTC.", "14:30 UTC", "TIME", "2025-01-11T14:30Z"),
+    ("The convoy left at 4 in the morning.", "4 in the morning", "TIME", "2025-01-11T04:00"),
+    ("They met at 7 in the evening.", "7 in the evening", "TIME", "2025-01-11T19:00"),
+    # a part of day alone is on the day the narrative is at
+    ("By late afternoon the fire was out.", "late afternoon", "TIME", "2025-01-11TAF"),
+    ("Troops moved in the evening.", "the evening", "TIME", "2025-01-11TEV"),
 ])
 def test_rule_families(run, text, span, type_, value):
     assert one(run(text), span)[1:] == (type_, value)
@@ -97,6 +102,13 @@ def test_weekday_direction_follows_tense(run):
     assert one(run("The president will travel next Friday.", wed), "next Friday")[2] == "2025-01-10"
     assert one(run("The president will travel next Saturday.", SAT), "next Saturday")[2] == "2025-01-18"
     assert one(run("Officials met last Tuesday.", wed), "last Tuesday")[2] == "2025-01-07"
+    # "could" is the past of "can" as often as a possibility: the nearest Tuesday (yesterday)
+    assert one(run("He could not be reached Tuesday.", wed), "Tuesday")[2] == "2025-01-07"
+    # a past perfect keeps a forward-looking "until" or "due to" in the past
+    assert one(run("Until Monday, police had not named a suspect.", wed), "Monday")[2] == "2025-01-06"
+    assert one(run("The offer had been due to expire Friday.", "2025-01-13"), "Friday")[2] == "2025-01-10"
+    assert one(run("The offer will run until Friday.", wed), "Friday")[2] == "2025-01-10"
+    assert "morning" not in " ".join(f[0] for f in run("She hosts a morning talk show."))
 
 
 def test_anaphoric_dates_follow_the_last_mentioned_date(run):

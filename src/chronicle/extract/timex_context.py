@@ -76,7 +76,7 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
             if head is verb or head.pos_ in ("VERB", "AUX", "ADJ") or head.head is head:
                 break
             head = head.head
-        if head is not verb and _past_perfect(head):
+        if head is not verb and (_past_perfect(head) or (head.pos_ == "ADJ" and _past_perfect(head.head))):
             return "past"  # "had been due to expire Friday": the plan lies before the report
         if head is verb or head.lemma_.lower() in _INTENT:
             return "future"

@@ -391,8 +391,8 @@ def n_pod_deictic(m, ctx):
     g = m.groupdict()
     if g.get("deic"):
         return "TIME", f"{tn.fmt(ctx.dct, 'D')}TNI"
-    rel = _lower(g["rel"])
-    pod = _pod(g["pod"])
+    rel = _lower(g.get("rel") or g.get("rel2")).strip()
+    pod = _pod(g.get("pod") or g.get("pod2"))
     if rel == "this":
         d = ctx.dct
     else:
@@ -639,6 +639,8 @@ def n_clock(m, ctx):
     else:
         hh, mi = int(g["h"]), int(g.get("mi") or 0)
         ap = _lower(g.get("ampm")).replace(".", "")
+        if ap.startswith("in the "):  # "4 in the morning", "7 in the evening"
+            ap = "am" if ap.endswith("morning") else "pm"
         if ap == "pm" and hh < 12:
             hh += 12
         elif ap == "am" and hh == 12:

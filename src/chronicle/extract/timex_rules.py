@@ -29,7 +29,7 @@ PATTERN_MACROS = {
 RULES: list[tuple[str, str, str, str]] = [
     # --- TIME of day -----------------------------------------------------------------------------
     ("clock", "TIME", "clock",
-     r"(?:{MODIFIER} )?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock)"
+     r"(?:{MODIFIER} )?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock|in the (?:morning|afternoon|evening))"
      r"(?: (?P<tz>{TZ}))?(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow|tonight)"
      r"|(?P<m>{MONTH}) (?P<d>{DAYNUM})))?"),
     ("clock24", "TIME", "clock",
@@ -40,6 +40,11 @@ RULES: list[tuple[str, str, str, str]] = [
     ("pod_this", "TIME", "pod_deictic",
      r"(?:(?:early|late|earlier|later) )?(?P<rel>this|that|the same|the next|the following|the previous) (?P<pod>{PART_OF_DAY})"),
     ("tonight", "TIME", "pod_deictic", r"(?:(?:early|late|earlier|later) )?(?P<deic>tonight|overnight)"),
+    # a part of day on its own is the day the narrative is at ("by late afternoon", "in the
+    # evening"); only after "in" or with early/late, so "morning talk show" and "a night" stay out
+    ("pod_bare", "TIME", "pod_deictic",
+     r"(?:early|late) (?:in )?(?P<rel>the )?(?P<pod>morning|afternoon|evening|night)(?! of)"
+     r"|(?<=\bin\s)(?P<rel2>the) (?P<pod2>morning|afternoon|evening|night)(?! of)"),
     # --- full dates ------------------------------------------------------------------------------
     ("iso", "DATE", "ymd", r"(?P<y>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?"),
     ("slash", "DATE", "ymd", r"(?P<mm>1[0-2]|0?[1-9])/(?P<dd>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"),
@@ -170,7 +175,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
 }
 
 NEEDS: dict[str, str] = {
-    "clock": "clock", "clock24": "clock", "noon": "noon", "pod_this": "pod", "tonight": "pod",
+    "clock": "clock", "clock24": "clock", "noon": "noon", "pod_this": "pod", "tonight": "pod", "pod_bare": "pod",
     "iso": "digits", "slash": "digits",
     "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
