@@ -13,11 +13,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import (Column, Integer, MetaData, String, Table, and_, create_engine, event, false, func,
+from sqlalchemy import (Column, Integer, MetaData, String, Table, create_engine, event, false, func,
                         or_, select, true, union)
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.schema import CreateTable
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.schema import CreateTable
 
 from ..errors import StoreError, UsageError
 from . import filters as F
@@ -337,18 +337,19 @@ class Store:
         match before keeping ``limit`` of them (a common word matches most of the store).
         """
         a = T.articles.c
-        cond = F.where(**filters)
-        if order == "rank":
-            frm, match, rank, key = self.search_backend.ranked(query)
-            if F.conditions(**filters):
-                match = and_(match, key.in_(select(a.pk).where(cond)))
-            page = select(key, rank).select_from(frm).where(match).order_by(rank.desc(), key)
-        else:
-            frm, match, _rank, _snip = parts
-            by = a.published.desc() if order == "newest" else a.published.asc()
-            page = (select(a.pk).select_from(frm).where(match, cond)
-                    .order_by(by, a.pk.desc() if order == "newest" else a.pk))
         frm, match, rank, snip = parts
+        if order == "rank" and not F.conditions(**filters):
+            # no article filter: rank from the full-text index alone, without reading articles
+            ifrm, imatch, irank, key = self.search_backend.ranked(query)
+            page = select(key, irank).select_from(ifrm).where(imatch).order_by(irank.desc(), key)
+        else:
+            # (a filter goes through the join: FTS5 given "rowid IN (...)" probes row by row)
+            page = select(a.pk, rank).select_from(frm).where(match, F.where(**filters))
+            if order == "rank":
+                page = page.order_by(rank.desc(), a.pk)
+            else:
+                by = a.published.desc() if order == "newest" else a.published.asc()
+                page = page.order_by(by, a.pk.desc() if order == "newest" else a.pk)
         with self._connect() as conn:
             pks = [r[0] for r in conn.execute(page.limit(limit).offset(offset))]
             if not pks:
