@@ -331,6 +331,10 @@ def test_entity_alias_match_is_exact_and_casefolded(store):
     assert store.count(entity="strasse-rat") == 1
     assert store.count(entity="Rat") == 0  # an alias matches whole, not as a substring
     assert store.entity_summary("MAYOR")["name"] == "Mayor"
+    odd = make_record("odd", "Kyiv City said so.", entities=[("Kyiv City", "ORG", None, None, ["Kyiv City"], None)])
+    odd["entities"][0]["aliases"] = "KCSA"  # a string, not a list
+    store.upsert(odd)
+    assert store.count(entity="kcsa") == 1 and store.count(entity="k") == 0
 
 
 def test_newer_database_is_refused(tmp_path):

@@ -46,7 +46,10 @@ def _lower(s: str | None) -> str | None:
 
 
 def name_keys(name: str | None, aliases) -> list[str]:
-    """The lookup keys of an entity: its name and aliases, casefolded, without repeats."""
+    """The lookup keys of an entity: its name and aliases, casefolded, without repeats. A lone
+    string as ``aliases`` (a hand-written record) is one alias, not a list of letters."""
+    if isinstance(aliases, str):
+        aliases = [aliases]
     keys = [_lower(n) for n in [name, *(aliases or [])]]
     return list(dict.fromkeys(k for k in keys if k))
 
