@@ -108,6 +108,11 @@ def test_weekday_direction_follows_tense(run):
     assert one(run("Until Monday, police had not named a suspect.", wed), "Monday")[2] == "2025-01-06"
     assert one(run("The offer had been due to expire Friday.", "2025-01-13"), "Friday")[2] == "2025-01-10"
     assert one(run("The offer will run until Friday.", wed), "Friday")[2] == "2025-01-10"
+    # the infinitive of a plan noun lies ahead; "effective" bounds something still to come
+    assert one(run("The bank announced an agreement to acquire the firm in March.", "2024-11-02"),
+               "March")[2] == "2025-03"
+    assert one(run("The new chairman takes over, effective Feb. 1.", "2024-11-02"), "Feb. 1")[2] == "2025-02-01"
+    assert one(run("Sales fell in March.", "2024-11-02"), "March")[2] == "2024-03"
     assert "morning" not in " ".join(f[0] for f in run("She hosts a morning talk show."))
 
 

@@ -81,6 +81,8 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
     except ValueError:
         return y
     t = ctx.tense()
+    if _forward(ctx):  # "loans through January", "effective Feb. 1": a bound ahead of the report
+        t = "future"
     delta = (d - ctx.dct).days
     if t == "past" and delta > 60:
         return y - 1
@@ -403,8 +405,15 @@ def n_pod_deictic(m, ctx):
     return "TIME", f"{tn.fmt(d, 'D')}T{pod}"
 
 
-_FORWARD_SIGNAL = re.compile(r"\b(?:until|till|as soon as|as early as|as late as|no later than|starting|beginning)\s+$",
+_FORWARD_SIGNAL = re.compile(r"\b(?:until|till|effective|as soon as|as early as|as late as|no later than|"
+                             r"starting|beginning)\s+$",
                              re.I)
+
+
+def _forward(ctx: Ctx) -> bool:
+    """A signal that the time bounds something still running ("until Friday", "effective Feb. 1"),
+    unless a past perfect puts the whole clause before the report ("until Thursday they had not")."""
+    return bool(_FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start])) and not ctx.past_perfect()
 
 
 def n_weekday(m, ctx):
@@ -423,7 +432,7 @@ def n_weekday(m, ctx):
             direction = "next"
         elif rel in ("this coming", "coming"):
             direction = "future"
-        elif _FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start]) and not ctx.past_perfect():
+        elif _forward(ctx):
             direction = "future"
         else:
             direction = ctx.tense() or "past"
