@@ -63,6 +63,7 @@ MAX_SENSES = 12
 HOME_DEMOTED = {"PCLI", "PPLC", "CONT", "ADM1"}
 W_HOME = 4.0
 W_HOST_COUNTRY = 2.0
+CITY_REGION_KM = 100.0
 # ccTLDs whose country code differs from the ISO code
 CCTLD = {"uk": "GB"}
 GENERIC_TLDS = {"com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "news", "co", "tv", "fm", "me", "io"}
@@ -95,6 +96,7 @@ class Mention:
     adjectival: bool = False
     directional: bool = False  # "eastern Donetsk": part of an area, so rather the region than the town
     home: bool = False  # the name is in the source's domain ("parisbeacon.com"): the paper's home town
+    home_country: Optional[str] = None  # the paper's country when its domain says so
     candidates: tuple = ()
     container: Optional["Mention"] = None
     scores: dict = field(default_factory=dict)
@@ -132,6 +134,12 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
         while j > i + 1 and (doc[j - 1].tag_ == "POS" or doc[j - 1].text in ("'", "’", "-", ".", ",")):
             j -= 1
         if i >= j:
+            return None
+        # "ST. PAUL —": in capitals the tokenizer splits the abbreviation's dot off, and NER the name
+        if j == i + 1 and j + 1 < len(doc) and doc[i].lower_ in ("st", "mt", "ft") and doc[j].text == "." \
+                and doc[j + 1].text[:1].isupper() and _named(gaz.lookup(doc[i:j + 2].text)):
+            j += 2
+        if covered[i] or covered[j - 1]:
             return None
         # "St. Paul", "Mt. Pleasant": NER often starts the name after the abbreviation
         if i > 0 and doc[i - 1].text.lower().rstrip(".") in ("st", "mt", "ft") and not covered[i - 1]:
@@ -343,11 +351,17 @@ def _within(entry: gz.Entry, container: gz.Entry) -> bool:
     return False
 
 
+def _near(a: gz.Entry, b: gz.Entry, km: float) -> bool:
+    """Moscow and Moscow Oblast are different subjects, yet the city is inside the region's reach."""
+    return (a.lat is not None and b.lat is not None and a.country == b.country
+            and gz.haversine_km(a.lat, a.lon, b.lat, b.lon) <= km)
+
+
 def _base_score(m: Mention, c: gz.Entry) -> float:
     prior = FEATURE_PRIOR.get(c.feature, -1.0)
     if c.kind == gz.NAME_ALT:  # an old or foreign name (Philadelphia for Amman) earns no capital bonus
         prior = min(prior, 0.0) - ALT_PENALTY
-    if m.home and c.feature in HOME_DEMOTED:
+    if m.home and c.feature in HOME_DEMOTED and c.country != m.home_country:
         prior = min(prior, 0.0) - W_HOME
     s = W_POP * math.log10(c.population + 10) + prior
     if m.hint:
@@ -376,7 +390,8 @@ def _prefer_city(cands, scores: dict[int, float]) -> None:
             continue
         for p in cands:
             if (p.feature.startswith("PPL") and p.kind == gz.NAME_MAIN
-                    and (p.admin1 == c.admin1 if c.feature == "ADM1" else p.admin2 == c.geonameid)
+                    and ((p.admin1 == c.admin1 if c.feature == "ADM1" else p.admin2 == c.geonameid)
+                         or _near(p, c, CITY_REGION_KM))
                     and p.population >= 0.05 * c.population):
                 if scores[c.geonameid] >= scores[p.geonameid]:
                     scores[p.geonameid] = scores[c.geonameid] + 0.5
@@ -480,7 +495,7 @@ def _host(document: Document, gaz: gz.Gazetteer, mentions: list[Mention]) -> Opt
             # "dailypostathenian": the town's adjective names it too
             if len(key) >= 4 and (key in site or (len(key) >= 6 and key[:-1] + "ian" in site)) \
                     and not m.adjectival and not m.hint:
-                m.home = True
+                m.home, m.home_country = True, country
     return country
 
 
