@@ -105,3 +105,15 @@ def test_eval_times_runs_on_a_timeml_file(tmp_path):
 
 def test_eval_split_is_for_events_only(tmp_path):
     assert runner.invoke(app, ["eval", "times", str(tmp_path), "--split", "dev"]).exit_code == 2
+
+
+def test_search_prints_titles_and_snippets_with_brackets_in_text(tmp_path):
+    doc = tmp_path / "brackets.txt"
+    doc.write_text("Harbour [update] closed\n\nThe harbour [pictured] closed on Monday, the port authority "
+                   "said [in a statement].")
+    db = f"sqlite:///{tmp_path / 'b.db'}"
+    assert runner.invoke(app, ["ingest", str(doc), "--db", db, "--no-progress"]).exit_code == 0
+    result = runner.invoke(app, ["search", "harbour", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Harbour [update] closed" in result.stdout
+    assert "harbour [pictured] closed" in result.stdout.lower()

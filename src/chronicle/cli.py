@@ -163,26 +163,32 @@ def search(
     json_out: bool = typer.Option(False, "--json", help="Print results as JSON Lines."),
 ):
     """Full-text search over stored articles, with highlighted snippets."""
-    from rich.markup import escape
+    from rich.text import Text
 
     from .store import Store
 
     store = Store(_db_url(db))
-    hits = store.search(query, limit=limit)
-    store.close()
-    out = Console(highlight=False, soft_wrap=True)
     if json_out:
+        hits = store.search(query, limit=limit)
+        store.close()
         for h in hits:
             sys.stdout.write(json.dumps(h, ensure_ascii=False) + "\n")
         return
+    # Control characters as match markers: article text may contain any printable bracket.
+    hits = store.search(query, limit=limit, markers=("\x02", "\x03"))
+    store.close()
     if not hits:
         err.print(f"no article matches {query!r}")
         return
+    out = Console(highlight=False, soft_wrap=True)
     for h in hits:
-        snippet = escape(h.get("snippet") or "").replace("\\[", "[bold yellow]").replace("]", "[/]")
-        out.print(f"[bold]{escape(h.get('title') or '(untitled)')}[/]  {h.get('published') or '-'}  "
-                  f"[dim]{h['id']}[/]")
-        out.print(f"  {snippet}")
+        line = Text.assemble((h.get("title") or "(untitled)", "bold"), f"  {h.get('published') or '-'}  ",
+                             (h["id"], "dim"))
+        snippet = Text("  ")
+        for i, part in enumerate((h.get("snippet") or "").replace("\x03", "\x02").split("\x02")):
+            snippet.append(part, style="bold yellow" if i % 2 else None)
+        out.print(line)
+        out.print(snippet)
 
 
 @app.command()
