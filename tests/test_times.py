@@ -51,6 +51,7 @@ def one(found, text):
     ("Inflation is high this year.", "this year", "DATE", "2025"),
     ("Troops were killed last night.", "last night", "TIME", "2025-01-10TNI"),
     ("He spoke this morning.", "this morning", "TIME", "2025-01-11TMO"),
+    ("The talks ended on Thursday evening.", "Thursday evening", "TIME", "2025-01-09TEV"),
     # quarters and seasons
     ("Profit rose in the third quarter.", "the third quarter", "DATE", "2024-Q3"),
     ("Third-quarter profit rose.", "Third-quarter", "DATE", "2024-Q3"),
@@ -121,6 +122,12 @@ def test_anaphoric_dates_follow_the_last_mentioned_date(run):
     assert one(found, "The following day")[2] == "2022-03-04"
     found = run("Profit rose 5% in the third quarter from $1 million a year earlier.", "1989-11-02")
     assert one(found, "a year earlier")[2] == "1988-Q3"
+
+
+def test_previous_year_follows_the_narrative(run):
+    found = run("Ford lost $2.7 billion in 2007, against a loss of $12.6 billion the previous year.")
+    assert one(found, "the previous year")[1:] == ("DATE", "2006")
+    assert one(run("Revenue was higher than in the previous year."), "the previous year")[2] == "2024"
 
 
 def test_no_publication_date_leaves_values_underspecified(run):

@@ -439,8 +439,11 @@ def n_weekday(m, ctx):
             if direction == "present":
                 direction = "nearest"
         value = tn.weekday_date(ctx.dct, wd, direction).isoformat()
-    # TimeBank types "Wednesday night" as a DATE; the value keeps the part of day (TimeML)
-    return "DATE", f"{value}T{pod}" if pod else value
+    # a part of day makes it a TIME (TimeML 1.2 guidelines, as "this morning" and "last night");
+    # TimeBank is split (mostly DATE), but fitting that only moves type, never value, scores
+    if pod:
+        return "TIME", f"{value}T{pod}"
+    return "DATE", value
 
 
 def n_weekday_set(m, ctx):
@@ -693,7 +696,10 @@ def n_fiscal_year(m, ctx):
         return "DURATION", "P1Y"
     if ctx.dct is None:
         return "DATE", "XXXX"
-    shift = {"latest": -1, "previous": -1, "last": -1, "next": 1}.get(rel, 0)
+    if rel == "previous":  # anaphoric (TimeML): the year before the one the narrative is at
+        base, _ = ctx.anchor_date()
+        return "DATE", str((base or ctx.dct).year - 1)
+    shift = {"latest": -1, "last": -1, "next": 1}.get(rel, 0)
     return "DATE", str(ctx.dct.year + shift)
 
 
