@@ -16,6 +16,12 @@ What keeps the records trustworthy (the failures GDELT is known for):
 - repeated mentions of one happening (same type and mode, compatible actor, target, place and
   date) are merged into one record with ``evidence_all``.
 
+Event nouns standing without a support verb ("the arrest of 14 activists", "a Saudi-led strike on
+a school bus", "talks between Iran and the US") are coded too (:mod:`.event_nominal`), unless a
+trigger verb governs them or they are cited as background ("following his arrest"). Counts not
+inside the target phrase, and stated fatalities, are read from the clause when unambiguous
+(:mod:`.event_counts`); ``extra`` carries ``fatalities`` and ``geo_precision`` (town/region/country).
+
 Dates: the TIMEX of the trigger's clause, else of its sentence (inside the attribution content
 when the event is reported: "Zelenskyy on Saturday stated that ..." dates the statement, not the
 capture). With no date in reach, ``date`` is the article's publication date and
@@ -27,13 +33,17 @@ from typing import Optional
 
 from ..model import Event, Role
 from . import event_classifier as C
+from . import event_counts as CNT
+from . import event_nominal as N
 from . import event_roles as R
 from .event_lexicon import Trigger, lexicon, verb_trigger
+from .places import geo_precision
 from .timex_values import date_and_precision
 
 # The re-typer (scripts/train_event_classifier.py) gains +0.5 accuracy on PLV dev but loses 1.3 on
 # the PLOVER gold sentences, so it is off and its weights are not shipped; rules decide the type.
 USE_CLASSIFIER = False
+USE_NOMINAL = True  # stand-alone event nouns (event_nominal); off = verb/support-verb triggers only
 KEEP_FEATURES = False  # training reads each event's classifier features
 _FROM_ROOT = {}
 
@@ -138,6 +148,8 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
 def _roles(document, trig: Trigger):
     """(actor head, target head, count head) for a trigger, from its own clause."""
     verb, noun = trig.verb, trig.noun
+    if trig.source == "nominal":  # "the arrest of 14 activists", "a Saudi-led strike on a bus"
+        return N.roles(trig)
     if trig.source == "must":  # "Russia says Israel must end attacks": Russia asks Israel
         subj = R.subject(verb)
         return R.subject(verb.head), subj, None
@@ -263,16 +275,23 @@ def _sent_span(document, sent):
 
 def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     verb = trig.verb
-    if _is_bare_participle(verb):
+    nominal = trig.source == "nominal"
+    if not nominal and _is_bare_participle(verb):
         return None
     modality, negated, governed_by = _modality(verb, triggers)
+    if nominal and verb.i != trig.noun.i and modality is None and verb.lemma_.lower() in _PLAN:
+        modality = "planned"  # "planned an offensive"
     if trig.source == "must":
         modality, governed_by = None, None
+    if nominal and verb.lemma_.lower() in _DENY:
+        negated = True  # "denied any role in the attack"
     if verb.lemma_.lower() in _DENY and any(c.i in triggers for c in verb.children if c.dep_ in _DENY_LINKS):
         return None  # the denied act is coded (negated); the denial itself adds nothing
     if governed_by is not None:
         return None  # the threat/demand/promise is the event; the embedded act did not happen
-    if negated and trig.type in _COOPERATIVE | {"AGREE"}:
+    if nominal:
+        pass  # a noun names the happening itself; its clause's tense marks modality, not a promise/threat
+    elif negated and trig.type in _COOPERATIVE | {"AGREE"}:
         # "did not give permission", "will not lift the ban": a refusal (PLOVER REJECT), which happened
         trig, negated = trig._replace(type="REJECT", mode=None), False
     elif modality == "planned" and any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if")
@@ -294,7 +313,7 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         target_h = None
     if actor_h is None and target_h is None:
         return None
-    if verb.dep_ == "acl" and target_h is None:
+    if verb.dep_ == "acl" and target_h is None and not nominal:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
     target = R.role(document, target_h)
@@ -355,7 +374,19 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         date, precision = dct[:10], None
 
     count = R.count(count_h)
+    if count is None and not nominal and trig.type in CNT.COUNTED_TYPES:
+        # "detained 14 in the raid", "14 were arrested": the clause's one number, not the actor's
+        own = () if trig.type in _COUNT_FROM_ACTOR or actor_h is None else {t.i for t in actor_h.subtree}
+        count = CNT.clause_count(verb, exclude=own)
     extra = {"trigger": document.span(t_start, t_end).to_json()}
+    if trig.type in CNT.FATAL_TYPES:
+        dead = CNT.fatalities(verb, trig_tok)
+        if dead is not None:
+            extra["fatalities"] = dead
+    if place is not None:
+        precision_geo = geo_precision(place)
+        if precision_geo:
+            extra["geo_precision"] = precision_geo
     if modality:
         extra["modality"] = modality
     if retyped:
@@ -489,12 +520,14 @@ def coded(document) -> list[dict]:
         trig = _must_trigger(tok) or verb_trigger(tok, lex)
         if trig is not None:
             triggers[tok.i] = trig
+    nominal = N.triggers(doc, triggers) if USE_NOMINAL else []
     if _sport(doc):
         triggers = {i: t for i, t in triggers.items()
                     if t.type not in ("ASSAULT", "MOBILIZE", "THREATEN") and t.verb.lemma_.lower() not in _SPORT_VERBS}
+        nominal = [t for t in nominal if t.type not in ("ASSAULT", "MOBILIZE", "THREATEN")]
     cands = []
-    for i in sorted(triggers):
-        coded = _code(document, triggers[i], triggers)
+    for trig in sorted(list(triggers.values()) + nominal, key=lambda t: (t.noun or t.verb).i):
+        coded = _code(document, trig, triggers)
         if coded is not None:
             cands.append(coded)
     return _merge(cands)
