@@ -73,7 +73,9 @@ _US_CUES = re.compile(
     r"Nebr|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
     r"(?= [-—–]| \d| [A-Z]|,)|[A-Z]\w+ (?:County|Township|Parish)\b|[Ss]heriff|Interstate \d|U\.S\. \d|"
     r"[Ss]tate [Rr]oute|Gov\. |[Ss]tate [Ss]en(?:ate|\.)|[Ss]tate [Rr]ep\.|high school|middle school|"
-    r"[Cc]ity [Cc]ouncil|[Cc]ounty [Cc]ommission|[Ss]chool [Bb]oard)")
+    r"[Cc]ity [Cc]ouncil|[Cc]ounty [Cc]ommission|[Ss]chool [Bb]oard|(?<=\$)\d|[Pp]olice [Dd]epartment|"
+    r"state (?:law|officials|ethics|lawmakers|agency|budget|troopers|legislature|legislators)|"
+    r"(?<=\()[DR]-[A-Z]|Medical Center|[Ff]ire [Dd]epartment|\d mph)")
 W_US_CUE = 1.0
 PLURAL_REGION_WORDS = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
                        "regions": "region", "districts": "district", "oblasts": "oblast",
@@ -501,7 +503,7 @@ def _host(document: Document, gaz: gz.Gazetteer, mentions: list[Mention]) -> Opt
 
 def _us_local(text: str) -> float:
     """How much the text reads like US local news: a vote for the US in the country focus."""
-    kinds = {m.group(0).split()[-1].lower() for m in _US_CUES.finditer(text)}
+    kinds = {m.group(0).split()[-1].lower().rstrip("0123456789") for m in _US_CUES.finditer(text)}
     return W_US_CUE * min(len(kinds), 4) if len(kinds) >= 2 else 0.0
 
 
