@@ -494,3 +494,22 @@ def test_facets_on_a_shared_in_memory_store_from_threads():
         assert all(g == want for g in got) and want["total"] == 3
         with s.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_temp_master").scalar() == 0
+
+
+def test_facets_without_temporary_tables_give_the_same_counts(full):
+    """A read-only connection (say, a replica) refuses the temporary match table; facets then
+    run the match per facet instead of failing."""
+    from sqlalchemy import event
+
+    want = full.facets("prisoners OR soldiers", total=True, source="CNN")
+    full.engine.dispose()
+
+    @event.listens_for(full.engine, "connect")
+    def _read_only(dbapi_conn, _record):
+        dbapi_conn.execute("PRAGMA query_only = ON")
+
+    with full.engine.connect() as conn:
+        with pytest.raises(Exception, match="readonly"):
+            conn.exec_driver_sql("CREATE TEMP TABLE probe (x)")
+    assert full.facets("prisoners OR soldiers", total=True, source="CNN") == want
+    assert want["total"] == 2 and want["source"] == [{"value": "CNN", "count": 2}]

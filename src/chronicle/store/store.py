@@ -488,12 +488,19 @@ class Store:
         # An in-memory store has one connection for all threads: one facet computation at a time.
         with self._shared_lock, self._connect() as conn:
             try:
+                base, ids = T.articles, None
                 if restricted:
-                    conn.execute(CreateTable(_FACET_MATCH))  # not .create(): no DDL events
-                    conn.execute(_FACET_MATCH.insert().from_select(["pk", "id", "source", "published"], matched))
-                    base, ids = _FACET_MATCH, select(_FACET_MATCH.c.id)
-                else:
-                    base, ids = T.articles, None
+                    try:
+                        conn.execute(CreateTable(_FACET_MATCH))  # not .create(): no DDL events
+                        conn.execute(_FACET_MATCH.insert().from_select(["pk", "id", "source", "published"],
+                                                                       matched))
+                        base, ids = _FACET_MATCH, select(_FACET_MATCH.c.id)
+                    except SQLAlchemyError:
+                        # no temporary tables here (a read-only connection or replica): let each
+                        # facet run the match itself, slower but the same counts
+                        conn.rollback()
+                        base = matched.subquery()
+                        ids = select(base.c.id)
                 out = self._facet_counts(conn, base, ids, limit)
                 if total:
                     out["total"] = conn.execute(select(func.count()).select_from(base)).scalar_one()
