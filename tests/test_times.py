@@ -130,6 +130,15 @@ def test_previous_year_follows_the_narrative(run):
     assert one(run("Revenue was higher than in the previous year."), "the previous year")[2] == "2024"
 
 
+def test_year_ago_counts_back_from_the_current_period(run):
+    text = ("Net rose in the third quarter. A year-ago quarter was weak. "
+            "In the first nine months, net rose from the 2023 period. The year-ago results included a charge.")
+    found = run(text, "2024-11-02")
+    assert one(found, "year-ago quarter")[2] == "2023-Q3"
+    # "the 2023 period" already is the year-ago one: not 2022-Q3
+    assert one(found, "year-ago")[2] == "2023"
+
+
 def test_no_publication_date_leaves_values_underspecified(run):
     found = run("He left yesterday and returns next week; the deal was signed on May 5.", None)
     assert one(found, "yesterday")[2] == "XXXX-XX-XX"

@@ -282,6 +282,16 @@ def _last_quarter(ctx: Ctx) -> Optional[dt.date]:
     return None
 
 
+def _current_quarter(ctx: Ctx) -> Optional[dt.date]:
+    """The last quarter mentioned if it is the one being reported on (within about half a year of
+    the DCT): "year-ago" counts back from the current period, and a quarter of a past year
+    ("the 1988 period") already is the year-ago one."""
+    q = _last_quarter(ctx)
+    if q is not None and ctx.dct is not None and (ctx.dct - q).days > 200:
+        return None
+    return q
+
+
 def n_quarter_rel(m, ctx):
     g = m.groupdict()
     rel = _lower(g.get("qrel"))
@@ -297,7 +307,7 @@ def n_quarter_rel(m, ctx):
     if rel in ("next", "coming"):
         return "DATE", tn.fmt(tn.shift(ctx.dct, 1, gran), gran)
     if rel in ("year-ago", "year-earlier", "comparable", "prior-year", "year-before", "same"):
-        base = _last_quarter(ctx) or tn.shift(ctx.dct, -1, gran)
+        base = (_last_quarter(ctx) if rel == "same" else _current_quarter(ctx)) or tn.shift(ctx.dct, -1, gran)
         if rel == "same":
             return "DATE", tn.fmt(base, gran)
         return "DATE", tn.fmt(tn.shift(base, -1, "Y"), gran)
@@ -309,7 +319,7 @@ def n_quarter_rel(m, ctx):
 
 
 def n_year_ago_adj(m, ctx):
-    base = _last_quarter(ctx)
+    base = _current_quarter(ctx)
     if base is not None:
         return "DATE", tn.fmt(tn.shift(base, -1, "Y"), "Q")
     if ctx.dct is None:
