@@ -8,7 +8,6 @@ downloads (:mod:`chronicle.api.paging`) share one code path.
 """
 from __future__ import annotations
 
-import copy
 import json
 import threading
 import time
@@ -89,6 +88,12 @@ def forget_facets() -> None:
         _FACET_CACHE.clear()
 
 
+def _copy_facets(out: dict) -> dict:
+    """Callers may change what they get; facets are lists of flat dicts, so this is a deep copy
+    (``copy.deepcopy`` of a year of days cost milliseconds per page)."""
+    return {k: [dict(d) for d in v] if isinstance(v, list) else v for k, v in out.items()}
+
+
 def facets(store, params: dict, top: int = 15) -> dict:
     """The Store's facet counts (source, day, event type, country, speaker) plus the total.
 
@@ -103,10 +108,10 @@ def facets(store, params: dict, top: int = 15) -> dict:
         hit = _FACET_CACHE.get(key)
         if hit is not None and now - hit[0] < _FACET_TTL_S:
             _FACET_CACHE.move_to_end(key)
-            return copy.deepcopy(hit[1])
+            return _copy_facets(hit[1])
     out = store.facets(params.get("q"), limit=top, total=True, **article_filters(params))
     with _FACET_LOCK:
-        _FACET_CACHE[key] = (now, copy.deepcopy(out))
+        _FACET_CACHE[key] = (now, _copy_facets(out))
         while len(_FACET_CACHE) > _FACET_CACHE_SIZE:
             _FACET_CACHE.popitem(last=False)
     return out

@@ -6,6 +6,7 @@ everything committed and a rerun skips what is already there (``upsert`` is idem
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import threading
@@ -31,6 +32,7 @@ DEFAULT_URL = "sqlite:///chronicle.db"
 _FACET_MATCH = Table("facet_match", MetaData(), Column("pk", Integer, primary_key=True),
                      Column("id", String, unique=True), Column("source", String),
                      Column("published", String(10)), prefixes=["TEMPORARY"])
+_CREATE_FACET_MATCH = CreateTable(_FACET_MATCH)  # executed, not .create(): no DDL events to run
 _EVENT_COLS = [c for c in T.events.c if not c.name.endswith("_lower")]
 
 
@@ -488,59 +490,68 @@ class Store:
         # An in-memory store has one connection for all threads: one facet computation at a time.
         with self._shared_lock, self._connect() as conn:
             try:
-                base, ids = T.articles, None
+                base, stmts = T.articles, _cached_facet_statements(False, limit)
                 if restricted:
                     try:
-                        conn.execute(CreateTable(_FACET_MATCH))  # not .create(): no DDL events
+                        conn.execute(_CREATE_FACET_MATCH)
                         conn.execute(_FACET_MATCH.insert().from_select(["pk", "id", "source", "published"],
                                                                        matched))
-                        base, ids = _FACET_MATCH, select(_FACET_MATCH.c.id)
+                        base, stmts = _FACET_MATCH, _cached_facet_statements(True, limit)
                     except SQLAlchemyError:
                         # no temporary tables here (a read-only connection or replica): let each
                         # facet run the match itself, slower but the same counts
                         conn.rollback()
                         base = matched.subquery()
-                        ids = select(base.c.id)
-                out = self._facet_counts(conn, base, ids, limit)
+                        stmts = _facet_statements(base, select(base.c.id), limit)
+                out = {k: [{"value": val, "count": c} for val, c in conn.execute(stmt)]
+                       for k, stmt in stmts.items()}
                 if total:
                     out["total"] = conn.execute(select(func.count()).select_from(base)).scalar_one()
             finally:
                 conn.rollback()
         return out
 
-    @staticmethod
-    def _facet_counts(conn: Connection, base, ids, limit: int | None) -> dict:
-        """The five facets over the articles in ``base`` (``articles`` or the matched set), whose
-        ids ``ids`` selects (None: every article)."""
-        e, v, p, t = T.entities.c, T.events.c, T.places.c, T.attributions.c
 
-        def within(col):
-            return col.in_(ids) if ids is not None else true()
+def _facet_statements(base, ids, limit: int | None) -> dict:
+    """The five facet queries over the articles in ``base`` (``articles`` or the matched set),
+    whose ids ``ids`` selects (None: every article). The usual two shapes are built once
+    (``_cached_facet_statements``): building them cost as much as running them on a small match."""
+    e, v, p, t = T.entities.c, T.events.c, T.places.c, T.attributions.c
 
-        codes = union(
-            select(e.article_id.label("aid"), e.country.label("code"))
-            .where(e.country.is_not(None), within(e.article_id)),
-            select(v.article_id, v.actor_country).where(v.actor_country.is_not(None), within(v.article_id)),
-            select(v.article_id, v.target_country).where(v.target_country.is_not(None), within(v.article_id)),
-            select(p.article_id, func.coalesce(p.country3, p.country))
-            .where(p.country.is_not(None), within(p.article_id)),
-        ).subquery()
+    def within(col):
+        return col.in_(ids) if ids is not None else true()
 
-        def grouped(col, cond, by_value=False):
-            n = func.count().label("n")
-            stmt = select(col.label("value"), n).where(cond, col.is_not(None)).group_by(col)
-            stmt = stmt.order_by(col) if by_value else stmt.order_by(n.desc(), col)
-            if limit is not None and not by_value:
-                stmt = stmt.limit(limit)
-            return [{"value": val, "count": c} for val, c in conn.execute(stmt)]
+    codes = union(
+        select(e.article_id.label("aid"), e.country.label("code"))
+        .where(e.country.is_not(None), within(e.article_id)),
+        select(v.article_id, v.actor_country).where(v.actor_country.is_not(None), within(v.article_id)),
+        select(v.article_id, v.target_country).where(v.target_country.is_not(None), within(v.article_id)),
+        select(p.article_id, func.coalesce(p.country3, p.country))
+        .where(p.country.is_not(None), within(p.article_id)),
+    ).subquery()
 
-        return {
-            "source": grouped(base.c.source, true()),
-            "day": grouped(base.c.published, true(), by_value=True),
-            "event_type": grouped(v.type, within(v.article_id)),
-            "country": grouped(codes.c.code, true()),
-            "speaker": grouped(t.source_name, within(t.article_id)),
-        }
+    def grouped(col, cond, by_value=False):
+        n = func.count().label("n")
+        stmt = select(col.label("value"), n).where(cond, col.is_not(None)).group_by(col)
+        stmt = stmt.order_by(col) if by_value else stmt.order_by(n.desc(), col)
+        if limit is not None and not by_value:
+            stmt = stmt.limit(limit)
+        return stmt
+
+    return {
+        "source": grouped(base.c.source, true()),
+        "day": grouped(base.c.published, true(), by_value=True),
+        "event_type": grouped(v.type, within(v.article_id)),
+        "country": grouped(codes.c.code, true()),
+        "speaker": grouped(t.source_name, within(t.article_id)),
+    }
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_facet_statements(matched: bool, limit: int | None) -> dict:
+    if matched:
+        return _facet_statements(_FACET_MATCH, select(_FACET_MATCH.c.id), limit)
+    return _facet_statements(T.articles, None, limit)
 
 
 class _Guard:
