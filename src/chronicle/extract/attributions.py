@@ -13,9 +13,12 @@ Span conventions (what a user checks against the text):
   reader wants the whole utterance); the exact quoted pieces are listed in ``content_parts`` so
   nothing claims the interposed "he said" was spoken. Multi-paragraph quotes work the same way.
 - ``cue`` is the reporting verb ("said", "had said" keeps only the verb) or "According to".
-- ``source.mention`` is the speaker's noun phrase without relative clauses or appositions;
-  ``source.name`` is the canonical entity name when the actors stage resolved the mention,
-  otherwise the mention text (a pronoun falls back to the most salient earlier speaker).
+- ``source.mention`` is the speaker's whole noun phrase as PolNeAR delimits it (with its
+  apposition, relative clause, parenthetical party label: "Jim Bennett, 57, of Ashton"), or the
+  relative pronoun when the cue sits in a relative clause ("..., who said"); ``source.name`` is
+  the canonical entity of the head (or of a proper-noun apposition, or of the pronoun's
+  antecedent) when the actors stage resolved it, otherwise the bare head phrase (a pronoun
+  falls back to the most salient earlier speaker).
 - Nested provenance ("X had said that ..., CNN reported") keeps X as the source and records
   the outer reporter as ``reported_by``; the outer attribution is not emitted separately.
 """
@@ -236,9 +239,8 @@ def _subject_of(tok):
             return agent[0]
         if subj and subj[0].dep_ == "nsubj" and subj[0].lower_ not in ("that", "which"):
             return subj[0]
-        if subj and subj[0].dep_ == "nsubj":
-            if cur.dep_ == "relcl":
-                return cur.head
+        if subj and subj[0].dep_ == "nsubj" and cur.dep_ == "relcl":
+            return subj[0]  # "which"/"that": the mention; _source resolves the antecedent
         if cur.dep_ == "relcl":
             return cur.head
         if cur.dep_ in ("advcl", "conj", "xcomp", "acl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
@@ -672,9 +674,66 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
 
 # ---------------------------------------------------------------- source, medium, date
 
-def _mention_bounds(tok) -> tuple[int, int]:
-    """The speaker's noun phrase: left modifiers, the head, and right-hand "of"/compound parts,
-    without appositions, relative clauses or trailing punctuation."""
+_REL_PRONOUNS = {"who", "which", "that", "whom"}
+# Right-hand modifiers that say when or where the words were said, not who said them
+# ("Stumpf in a televised interview", "an arbitration panel in 2001").
+_LEFT_NOT_NP = {"prep", "advcl", "mark", "intj"}
+_CAPTION_WORDS = {"left", "right", "above", "below", "pictured", "center", "centre", "top", "bottom",
+                  "file", "photo"}
+_CIRCUMSTANCE_PREPS = {"in", "on", "during", "at", "via", "through", "since", "after", "before", "last"}
+
+
+def _mention_bounds(tok, exclude=(), cue_tok=None) -> tuple[int, int]:
+    """The speaker's whole noun phrase, as PolNeAR and a reader delimit it: left modifiers, the
+    head, and its right-hand dependents (appositions "Jim Bennett, 57, of Ashton", relative
+    clauses, participles "a poll released last week", parenthetical party labels "(D-Vt.)",
+    coordinated speakers), but not a right-hand dependent holding the cue or the content, nor
+    one saying when or on what medium it was said, nor anything across a paragraph break."""
+    doc = tok.doc
+    lo_i = tok.i
+    for c in reversed(list(tok.lefts)):
+        if c.dep_ in _LEFT_NOT_NP or (c.dep_ == "advmod" and c.i == tok.left_edge.i):
+            break  # "In an interview with X, the candidate", "Just 30 percent", "how many"
+        lo_i = c.left_edge.i
+    hi_i = tok.i
+    for c in tok.rights:
+        sub_lo, sub_hi = c.left_edge.i, c.right_edge.i
+        if cue_tok is not None and sub_lo <= cue_tok.i <= sub_hi:
+            break
+        if any(c.right_edge.idx + len(c.right_edge) > a and c.left_edge.idx < b for a, b in exclude):
+            break
+        if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS and _circumstance(c):
+            break
+        if c.dep_ in ("punct", "cc"):
+            continue  # kept only when something follows (the span is trimmed below)
+        if doc[sub_lo - 1].text == "(" and sub_lo - 1 > tok.i and doc[sub_lo].lower_ in _CAPTION_WORDS:
+            break  # "George Zimmerman (left)": a photo caption, not part of the name
+        hi_i = sub_hi
+    while hi_i > tok.i and (doc[hi_i].is_punct or doc[hi_i].dep_ == "cc" or doc[hi_i].is_space) \
+            and doc[hi_i].text not in (")",):
+        hi_i -= 1
+    # nothing across a paragraph break on either side ("11:05 a.m.\n\nDonald Trump")
+    for i in range(tok.i - 1, lo_i - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            lo_i = i + 1
+            break
+    for i in range(tok.i, hi_i):
+        if "\n" in doc[i].whitespace_ or "\n" in doc[i + 1].text:
+            hi_i = i
+            break
+    while lo_i < tok.i and (doc[lo_i].is_punct or doc[lo_i].dep_ in ("cc", "punct") or doc[lo_i].is_space):
+        lo_i += 1
+    inner = doc[lo_i:hi_i + 1].text
+    if doc[hi_i].text == ")" and "(" not in inner:
+        hi_i -= 1
+    elif inner.count("(") > inner.count(")") and hi_i + 1 < len(doc) and doc[hi_i + 1].text == ")":
+        hi_i += 1  # "Sen. John Cornyn (R-Texas)": the parser hangs ")" on the verb
+    return doc[lo_i].idx, doc[hi_i].idx + len(doc[hi_i])
+
+
+def _head_bounds(tok) -> tuple[int, int]:
+    """The bare noun phrase that names the speaker (no apposition, relative clause or
+    parenthesis): what ``source.name`` falls back to when no entity covers the mention."""
     lo = tok.left_edge
     hi = tok
     for c in tok.rights:
@@ -683,11 +742,27 @@ def _mention_bounds(tok) -> tuple[int, int]:
         else:
             break
     lo_i = lo.i
-    # drop a leading punctuation/conjunction left edge
     doc = tok.doc
-    while lo_i < tok.i and (doc[lo_i].is_punct or doc[lo_i].dep_ in ("cc", "punct")):
+    while lo_i < tok.i and (doc[lo_i].is_punct or doc[lo_i].dep_ in ("cc", "punct") or "\n" in doc[lo_i].text):
         lo_i += 1
+    for i in range(tok.i - 1, lo_i - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            lo_i = i + 1
+            break
     return doc[lo_i].idx, hi.idx + len(hi)
+
+
+def _circumstance(prep) -> bool:
+    """A prepositional phrase naming a time, a platform or a speech event (a medium)."""
+    for o in prep.children:
+        if o.dep_ != "pobj":
+            continue
+        if o.ent_type_ in ("DATE", "TIME"):
+            return True
+        noun = o.lemma_.lower()
+        if noun in _MEDIUM_NOUNS or o.lower_ in _PLATFORMS or noun in ("interview", "tweet", "email"):
+            return True
+    return False
 
 
 def _entity_for(document: Document, head_tok, lo: int, hi: int):
@@ -811,12 +886,12 @@ def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
     for n, c in enumerate(cands, 1):
         conf = c.confidence
         if c.subject is not None:
-            source = _source(document, c.subject, speakers)
+            source = _source(document, c.subject, speakers, c)
             if source.entity is None and source.mention and source.mention.text.lower() in PRONOUNS:
                 conf -= 0.1
         elif c.kind == "direct" and speakers and c.content[0] - speakers[-1][0] < 1500:
-            prev = speakers[-1][1]
-            source = SourceRef(name=prev.name, entity=prev.entity, mention=None)
+            prev = speakers[-1][1]  # the same speaker goes on; mention: where they were last named
+            source = SourceRef(name=prev.name, entity=prev.entity, mention=prev.mention)
         else:
             source = SourceRef(name=None, entity=None, mention=None)
             conf -= 0.2
@@ -839,13 +914,30 @@ def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
     return out
 
 
-def _source(document: Document, tok, speakers) -> SourceRef:
-    lo, hi = _mention_bounds(tok)
+def _source(document: Document, tok, speakers, cand: Optional[_Cand] = None) -> SourceRef:
+    """The speaker as written (``mention``: the whole noun phrase, or the relative pronoun when
+    the cue sits in a relative clause) and as resolved (``name``/``entity``: the canonical
+    entity of the head, of a proper-noun apposition, or of a relative pronoun's antecedent)."""
+    exclude = (cand.parts or [cand.content]) if cand is not None else ()
+    cue_tok = cand.cue_token if cand is not None else None
+    if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        mention = document.span(tok.idx, tok.idx + len(tok))
+        ante = tok.head.head
+        ref = _source(document, ante, speakers)
+        return SourceRef(name=ref.name, entity=ref.entity, mention=mention)
+    lo, hi = _mention_bounds(tok, exclude, cue_tok)
     mention = document.span(lo, hi)
-    ent = _entity_for(document, tok, lo, hi)
+    hlo, hhi = _head_bounds(tok)
+    ent = _entity_for(document, tok, hlo, hhi)
+    if ent is None:
+        for c in tok.rights:  # "the campaign's chairman, Phil Lovas," names Phil Lovas
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.idx < hi:
+                ent = _entity_for(document, c, *_head_bounds(c))
+                if ent is not None:
+                    break
     if ent is not None:
         return SourceRef(name=ent.name, entity=ent.id, mention=mention)
-    if tok.lower_ in PRONOUNS and hi - lo == len(tok):
+    if tok.lower_ in PRONOUNS and hhi - hlo == len(tok):
         name, eid = _salient(document, lo, tok.lower_, speakers)
-        return SourceRef(name=name or mention.text, entity=eid, mention=mention)
-    return SourceRef(name=_strip_det(mention.text), entity=None, mention=mention)
+        return SourceRef(name=name or tok.text, entity=eid, mention=mention)
+    return SourceRef(name=_strip_det(_text(tok.doc)[hlo:hhi]), entity=None, mention=mention)
