@@ -43,7 +43,7 @@ def timing(n_articles: int) -> dict:
     mods = [importlib.import_module(f"chronicle.extract.{n}") for n in EXTRACTORS]
     events_mod = importlib.import_module("chronicle.extract.events")
     stage_s = {n: 0.0 for n in EXTRACTORS}
-    n_events = 0
+    n_events = n_fatal = n_geo = 0
     for text, doc in zip(texts, docs):
         document = Document(article=Article(text=text, published="2005-01-01"), doc=doc)
         for name, mod in zip(EXTRACTORS, mods):
@@ -51,10 +51,13 @@ def timing(n_articles: int) -> dict:
             setattr(document, mod.ASSIGNS, mod.extract(document))
             stage_s[name] += time.perf_counter() - t
         n_events += len(document.events)
+        n_fatal += sum("fatalities" in e.extra for e in document.events)
+        n_geo += sum("geo_precision" in e.extra for e in document.events)
     return {"articles": len(texts), "parse_s": round(parse_s, 3),
             "events_s": round(stage_s["events"], 3),
             "events_over_parse": round(stage_s["events"] / parse_s, 4) if parse_s else None,
             "stages_s": {k: round(v, 3) for k, v in stage_s.items()}, "events": n_events,
+            "with_fatalities": n_fatal, "with_geo_precision": n_geo,
             "events_module": events_mod.__name__}
 
 
