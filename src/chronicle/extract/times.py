@@ -87,12 +87,13 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
+# a match never ends inside a word or a compound that is no time ("the quarter-finals")
 @lru_cache(maxsize=1)
 def compiled() -> list[tuple[str, str, str, re.Pattern]]:
     macros = _macros()
     out = []
     for name, type_, norm, pat in RULES:
-        rx = re.compile(r"(?<![\w$£€.\-/])(?:" + _expand(pat, macros) + r")(?![\w])", re.IGNORECASE)
+        rx = re.compile(r"(?<![\w$£€.\-/])(?:" + _expand(pat, macros) + r")(?!\w|-final)", re.IGNORECASE)
         out.append((name, type_, norm, rx))
     return out
 

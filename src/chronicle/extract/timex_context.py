@@ -40,11 +40,6 @@ def _governing_verb(span):
     return None
 
 
-# nouns whose infinitive complement lies ahead of the report, whatever the tense of the report
-_INTENT_NOUNS = {"agreement", "plan", "deal", "offer", "bid", "proposal", "intention", "decision", "pledge",
-                 "promise", "commitment", "effort", "attempt", "move", "option", "right", "permission",
-                 "deadline", "order", "request", "vote", "call"}
-
 _INTENT = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepare", "set", "seek", "vow",
            "promise", "threaten", "pledge", "propose", "decide", "due", "likely", "expected", "ready"}
 
@@ -80,8 +75,6 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
         for _ in range(4):
             if head is verb or head.pos_ in ("VERB", "AUX", "ADJ") or head.head is head:
                 break
-            if head.lemma_.lower() in _INTENT_NOUNS:
-                return "future"  # "announced an agreement to acquire the bank in January"
             head = head.head
         if head is not verb and (_past_perfect(head) or (head.pos_ == "ADJ" and _past_perfect(head.head))):
             return "past"  # "had been due to expire Friday": the plan lies before the report

@@ -147,6 +147,8 @@ def n_ym(m, ctx):
 
 
 def n_month_rel(m, ctx):
+    if _lower(m["m"]) in ("may", "march") and not m["m"][0].isupper():
+        return None  # "this may be the worst", "this march" the protest
     mo = _month(m["m"])
     rel = _lower(m["rel"])
     if ctx.dct is None:

@@ -62,7 +62,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("rel_m", "DATE", "month_rel", r"(?:(?:early|late|mid-?) ?)?(?P<rel>{REL}) (?P<m>{MONTHFULL})"),
     ("m", "DATE", "month_alone", r"(?:{PRE})?(?P<m>{MONTHFULL})"),
     ("year", "DATE", "year",
-     r"(?:{PRE})?(?:(?:the )?(?:fiscal|calendar|model|school|financial)(?: year)? )?(?P<y>{YEAR})"
+     r"(?:{PRE})?(?:(?:the )?(?:fiscal|calendar|model|school|financial)(?: year)? |the year )?(?P<y>{YEAR})"
      r"(?: and beyond)?"),
     ("spoken_year", "DATE", "spoken_year",
      r"(?:the year )?(?P<sy>(?:nineteen|twenty)[ -](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
