@@ -68,3 +68,14 @@ def test_capitalised_saint_dateline_is_one_name(place_of):
 def test_city_beats_same_named_region_of_another_code(place_of):
     ps = place_of("Flights from Moscow to Domodedovo and Vnukovo were delayed, officials in Moscow said.")
     assert ps["Moscow"].geonameid == 524901
+
+
+def test_street_named_after_a_town_is_not_the_town(place_of):
+    ps = place_of("The fire at 6016 Dublin Road was set on purpose, deputies in Rapides Parish said.")
+    assert "Dublin" not in ps
+    assert all(p.name != "Dublin" for p in ps.values())
+
+
+def test_addresses_and_ages_read_as_us_local_news():
+    text = "Darryl Warden, 44, of 2517 Memphis St., was charged on Sunday."
+    assert places._us_local(text) > 0

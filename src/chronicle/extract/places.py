@@ -75,7 +75,8 @@ _US_CUES = re.compile(
     r"[Ss]tate [Rr]oute|Gov\. |[Ss]tate [Ss]en(?:ate|\.)|[Ss]tate [Rr]ep\.|high school|middle school|"
     r"[Cc]ity [Cc]ouncil|[Cc]ounty [Cc]ommission|[Ss]chool [Bb]oard|(?<=\$)\d|[Pp]olice [Dd]epartment|"
     r"state (?:law|officials|ethics|lawmakers|agency|budget|troopers|legislature|legislators)|"
-    r"(?<=\()[DR]-[A-Z]|Medical Center|[Ff]ire [Dd]epartment|\d mph)")
+    r"(?<=\()[DR]-[A-Z]|Medical Center|[Ff]ire [Dd]epartment|\d mph|"
+    r"\d+ block of|(?<=, )\d\d, of|\d+ [A-Z]\w+ (?:St|Ave|Rd|Blvd|Dr)\.|\d+ [A-Z]\w+ (?:Street|Avenue|Drive|Road))")
 W_US_CUE = 1.0
 PLURAL_REGION_WORDS = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
                        "regions": "region", "districts": "district", "oblasts": "oblast",
@@ -167,7 +168,8 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             settlement = True
         text = doc[i:j].text
         cands = gaz.lookup(text) if adjectival else _lookup_variants(gaz, text)
-        if not cands and not adjectival and j - i > 1 and not any(t.text in NATURAL_HEADS for t in doc[i:j]):
+        if not cands and not adjectival and j - i > 1 and not any(t.text in NATURAL_HEADS for t in doc[i:j]) \
+                and doc[j - 1].text not in STREET_WORDS:  # "Dublin Road" is a street, not Dublin
             # "Vancouver International Airport", "Rajasthan assembly": the place name inside
             sub = _inner_place(doc, gaz, i, j)
             if sub is not None:
