@@ -150,6 +150,10 @@ def test_no_publication_date_leaves_values_underspecified(run):
 
 def test_vetoes(run):
     assert run("England lost in the quarter-finals.") == []
+    assert run("Henman was named player of the year.") == []
+    assert run("A survey of 16 to 20-year-olds was published.") == []
+    # "start" is part of the extent only as "the start of"
+    assert one(run("I'd love to start next year by winning."), "next year")[2] == "2026"
     assert run("Officials said this may be the worst disaster.") == []
     found = run("The 6-year-old boy read the Sunday Times. You may go. The March for Life was held.")
     spans = {f[0] for f in found}

@@ -585,7 +585,7 @@ def n_duration(m, ctx):
         return None
     if nword == "some" and not plural:
         return None  # "some day", "some time"
-    if re.match(r"(?:-|\s+)old\b", ctx.text[ctx.end:ctx.end + 6]) or _lower(m.group(0)).endswith("-old"):
+    if re.match(r"(?:-|\s+)olds?\b", ctx.text[ctx.end:ctx.end + 7]) or _lower(m.group(0)).endswith("-old"):
         return None  # an age, not a time (TimeBank does not tag ages)
     n = _number(nword) if nword else (None if plural else 1.0)
     if g.get("half") and n is not None:
@@ -704,6 +704,9 @@ def n_year_period(m, ctx):
 
 def n_fiscal_year(m, ctx):
     rel = _lower(m["rel"]).strip()
+    before = re.search(r"(\w+) of $", ctx.text[max(0, ctx.start - 30):ctx.start])
+    if not rel and before and before.group(1).lower() in lexicon()["TITLE_OF_THE_YEAR"]:
+        return None  # "player of the year" names a title, not a time
     if m["ended"] is not None:
         return "DURATION", "P1Y"
     if ctx.dct is None:

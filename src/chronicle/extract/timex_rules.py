@@ -20,8 +20,8 @@ from __future__ import annotations
 PATTERN_MACROS = {
     "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
     "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
-    "PRE": r"(?:(?:the )?(?:very )?(?:early|late|end|beginning|start|middle|close|turn|"
-           r"rest|remainder|bulk)(?: of)? |(?:the )?mid-? ?|early-|late-)",
+    "PRE": r"(?:(?:the )?(?:very )?(?:early|late|(?:end|beginning|start|middle|close|turn|"
+           r"rest|remainder|bulk) of) |(?:the )?(?:very )?(?:early|late) of |(?:the )?mid-? ?|early-|late-)",
     "REL": r"(?:last|this|next|this past|this coming|past|coming)",
     "TZ": r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|local time)",
 }
