@@ -151,6 +151,7 @@ def test_no_publication_date_leaves_values_underspecified(run):
 def test_vetoes(run):
     assert run("England lost in the quarter-finals.") == []
     assert run("Henman was named player of the year.") == []
+    assert run("The song mentions Father Christmas and sleigh bells.") == []
     assert run("A survey of 16 to 20-year-olds was published.") == []
     # "start" is part of the extent only as "the start of"
     assert one(run("I'd love to start next year by winning."), "next year")[2] == "2026"

@@ -357,6 +357,8 @@ def n_season(m, ctx):
 
 
 def n_holiday(m, ctx):
+    if re.search(r"\bFather $", ctx.text[max(0, ctx.start - 7):ctx.start]):
+        return None  # "Father Christmas" is a person
     code = lexicon()["HOLIDAY"][_lower(m["hol"])]
     if ctx.dct is None:
         return "DATE", "XXXX-XX-XX" if len(code) == 2 else f"XXXX-{code}"
