@@ -86,6 +86,7 @@ _LIST_OF_REGIONS = re.compile(
     r" (" + "|".join(PLURAL_REGION_WORDS) + r")\b")
 W_POP = 1.0
 COH_TEMP = 6.0
+W_ADJECTIVAL = 0.5
 
 
 @dataclass
@@ -420,6 +421,10 @@ class _Group:
         self.base = np.array([base[c.geonameid] for c in self.cands])
         self.scores = self.base.copy()
         self.weight = 1.0 + math.log(len(mentions))
+        # "English class", "American companies": a demonym is weaker evidence of where the story is
+        self.adjectival = mentions[0].adjectival
+        if self.adjectival:
+            self.weight *= W_ADJECTIVAL
 
     @property
     def probs(self):
@@ -530,7 +535,7 @@ def _resolve(mentions: list[Mention], host_country: Optional[str] = None, us_vot
                 if hj == gi:
                     continue
                 countries[c.country] += w
-                if c.feature != "PCLI" and c.admin1:
+                if c.feature != "PCLI" and c.admin1 and not groups[hj].adjectival:
                     admin1[c.admin1] += w
             ct = sum(countries.values()) or 1.0
             at = sum(admin1.values()) or 1.0
@@ -538,7 +543,7 @@ def _resolve(mentions: list[Mention], host_country: Optional[str] = None, us_vot
             coh = np.zeros(len(g.cands))
             rows = rel[offsets[gi]:offsets[gi + 1]]
             for hj, h in enumerate(groups):
-                if hj != gi:
+                if hj != gi and not h.adjectival:
                     coh += (rows[:, offsets[hj]:offsets[hj + 1]] * h.support[None, :]).max(axis=1)
             scores = g.base.copy()
             for k, c in enumerate(g.cands):
