@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= chronicle.db
+# The founding example (research data beside the repo, not part of it): ingested when present.
+SEED ?= ../shared/data/seed/kursk-pows.txt
 
 .PHONY: demo test test-all install bench clean
 
@@ -28,8 +30,13 @@ demo: install
 	@$(BIN)/python -m chronicle.summary build/demo-record.json
 	@echo "== ingest: samples/ -> $(DB)"
 	$(BIN)/chronicle ingest samples/ --db $(DB) --published 2025-03-08
+	@if [ -f $(SEED) ]; then \
+	  echo "== ingest: the founding example $(SEED)"; \
+	  $(BIN)/chronicle ingest $(SEED) --db $(DB) --published 2025-01-11; \
+	fi
 	@echo "== search: \"ceasefire\""
 	$(BIN)/chronicle search ceasefire --db $(DB)
+	@echo "== next: .venv/bin/chronicle serve --db $(DB)   (web UI and API on http://127.0.0.1:8000)"
 
 test: install
 	$(BIN)/python -m pytest -q
