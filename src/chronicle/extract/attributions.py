@@ -35,6 +35,7 @@ from typing import Optional
 from spacy.attrs import IDX, LEMMA, LOWER, POS
 
 from ..model import Attribution, Document, SourceRef
+from .attribution_headlines import speaker_lines
 from .attribution_quotes import QuoteGroup, groups
 from .timex_values import date_and_precision
 
@@ -121,6 +122,7 @@ class _Cand:
     reported_by: Optional[object] = None  # spaCy token of the outer reporter
     content_head: Optional[object] = None
     paras: tuple[int, int] = (-1, -1)
+    mention: Optional[tuple[int, int]] = None  # a speaker span the parse has no head for ("Rubio:")
 
 
 def extract(document: Document) -> list[Attribution]:
@@ -176,6 +178,7 @@ def extract(document: Document) -> list[Attribution]:
             continue  # a reporting verb inside a quotation: the quote is the attribution
         cands.append(cand)
 
+    _speaker_colons(doc, text, cands, direct_ranges)
     cands = _nest(cands)
     _TEXT_FOR_DEDUPE[0] = text
     cands = _dedupe(cands)
@@ -672,6 +675,27 @@ def _dedupe(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+def _speaker_colons(doc, text, cands: list[_Cand], direct_ranges) -> None:
+    """"Rubio: I Still Believe ..." and "TAPPER: Do you think ...": a quote on the line gets the
+    speaker and the colon as its cue; an unquoted line becomes an attribution of its own."""
+    for (s, e), colon, (cs, ce) in speaker_lines(doc, text):
+        inside = [c for c in cands if c.kind == "direct" and c.cue is None and cs <= c.content[0] <= cs + 2]
+        if inside:
+            inside[0].mention, inside[0].cue = (s, e), (colon, colon + 1)
+            continue
+        if any(lo < ce and cs < hi for lo, hi in direct_ranges):
+            continue
+        # a verb rule inside the line ("Rubio: I Still Believe ...") heard the speaker's own
+        # words; the line's speaker is the source
+        cands[:] = [c for c in cands if not (cs <= c.content[0] and c.content[1] <= ce + 1
+                                             and c.subject is not None and c.subject.idx >= cs
+                                             and c.subject.lower_ in ("i", "we"))]
+        lo, hi, kind = _single_quoted(text, *_trim(doc, cs, ce))
+        if text[lo:lo + 1] in "‘'\"“" and text[hi - 1:hi] in "’'\"”":
+            lo, hi, kind = lo + 1, hi - 1, "direct"
+        cands.append(_Cand(kind, (lo, hi), (colon, colon + 1), None, confidence=0.5, mention=(s, e)))
+
+
 # ---------------------------------------------------------------- source, medium, date
 
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
@@ -885,7 +909,9 @@ def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
     speakers: list[tuple[int, SourceRef]] = []
     for n, c in enumerate(cands, 1):
         conf = c.confidence
-        if c.subject is not None:
+        if c.mention is not None:
+            source = _span_source(document, c.mention)
+        elif c.subject is not None:
             source = _source(document, c.subject, speakers, c)
             if source.entity is None and source.mention and source.mention.text.lower() in PRONOUNS:
                 conf -= 0.1
@@ -910,7 +936,8 @@ def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
         )
         out.append(att)
         if source.name:
-            speakers.append((c.content[0] if c.subject is None else c.subject.idx, source))
+            speakers.append((c.mention[0] if c.mention else c.content[0] if c.subject is None
+                             else c.subject.idx, source))
     return out
 
 
@@ -941,3 +968,15 @@ def _source(document: Document, tok, speakers, cand: Optional[_Cand] = None) -> 
         name, eid = _salient(document, lo, tok.lower_, speakers)
         return SourceRef(name=name or tok.text, entity=eid, mention=mention)
     return SourceRef(name=_strip_det(_text(tok.doc)[hlo:hhi]), entity=None, mention=mention)
+
+
+def _span_source(document: Document, span: tuple[int, int]) -> SourceRef:
+    """A speaker given as a character span (a "Name:" line): the entity covering it, if any."""
+    mention = document.span(*span)
+    ent = document.entity_at(*span)
+    if ent is not None:
+        return SourceRef(name=ent.name, entity=ent.id, mention=mention)
+    for e in document.entities:
+        if any(m.start <= span[0] < m.end or span[0] <= m.start < span[1] for m in e.mentions):
+            return SourceRef(name=e.name, entity=e.id, mention=mention)
+    return SourceRef(name=mention.text, entity=None, mention=mention)
