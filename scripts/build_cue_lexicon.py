@@ -35,6 +35,14 @@ def cue_head(tokens):
     return (verbs or heads or list(tokens))[0]
 
 
+def has_that_clause(tok) -> bool:
+    """A noun taking a content clause ("the claim that ...", "questions whether ..."), told
+    apart from a relative clause ("the claim that he made") by the complementiser's role."""
+    return any(c.dep_ in ("acl", "ccomp", "appos") and any(
+        m.dep_ == "mark" and m.lower_ in ("that", "whether") and m.i < c.i for m in c.children)
+        for c in tok.rights)
+
+
 def _coarse(pos: str) -> str:
     return "VERB" if pos in ("VERB", "AUX") else pos
 
@@ -55,8 +63,11 @@ def main(argv=None) -> int:
     in_cue: Counter = Counter()
     with_clause: Counter = Counter()
     clause_in_cue: Counter = Counter()
+    noun_clause: Counter = Counter()
+    noun_clause_in_cue: Counter = Counter()
     for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=16)):
         cue_tokens = set()
+        cue_any = set()  # every token inside a gold cue: noun cues are often not the span head
         for g in art.attributions:
             for s, e in g.cue or ():
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -68,6 +79,7 @@ def main(argv=None) -> int:
                 pos_count[lemma][head.pos_] += 1
                 phrase_count[" ".join(t.lemma_.lower() for t in span if not t.is_punct)] += 1
                 cue_tokens.add(head.i)
+                cue_any.update(t.i for t in span)
         for t in doc:
             if t.is_alpha:
                 key = (t.lemma_.lower(), _coarse(t.pos_))
@@ -76,6 +88,9 @@ def main(argv=None) -> int:
                 if any(c.dep_ == "ccomp" for c in t.children):
                     with_clause[key] += 1
                     clause_in_cue[key] += t.i in cue_tokens
+                if t.pos_ == "NOUN" and has_that_clause(t):
+                    noun_clause[t.lemma_.lower()] += 1
+                    noun_clause_in_cue[t.lemma_.lower()] += t.i in cue_any
     lemmas = {}
     for lemma, n in cue_count.most_common():
         if n < args.min_count or not lemma.isalpha():
@@ -89,14 +104,21 @@ def main(argv=None) -> int:
             entry["with_clause"] = with_clause[key]
             entry["precision_with_clause"] = round(clause_in_cue[key] / with_clause[key], 4)
         lemmas[lemma] = entry
+    nouns = {lemma: {"with_clause": n, "in_cue": noun_clause_in_cue[lemma],
+                     "precision": round(noun_clause_in_cue[lemma] / n, 4)}
+             for lemma, n in noun_clause.most_common()
+             if n >= args.min_count and noun_clause_in_cue[lemma] and lemma.isalpha()}
     phrases = {p: n for p, n in phrase_count.most_common() if n >= args.min_count and " " in p}
     out = {
         "about": "Attribution cue lemmas from PolNeAR v1.0.0 train (840 articles): count = gold cues "
                  "headed by the lemma, occurrences = tokens with the lemma and the cue's usual part of "
                  "speech, precision = share of those tokens that head a gold cue; with_clause / "
-                 "precision_with_clause = the same for tokens governing a clausal complement (ccomp). Built by scripts/build_cue_lexicon.py.",
+                 "precision_with_clause = the same for tokens governing a clausal complement (ccomp); "
+                 "noun_clause = nouns with a that/whether complement ('the claim that ...') and the share "
+                 "of them inside a gold cue. Built by scripts/build_cue_lexicon.py.",
         "articles": len(arts),
         "lemmas": lemmas,
+        "noun_clause": nouns,
         "phrases": phrases,
     }
     Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -44,3 +44,11 @@ def test_continuing_quote_points_at_where_the_speaker_was_named(make_doc):
     later = [a for a in atts if "raising taxes" in a.content.text]
     assert later and later[0].source.name and "Hill" in later[0].source.name
     assert later[0].source.mention is not None and "Ann Hill" in later[0].source.mention.text
+
+
+def test_noun_cue_with_content_clause(make_doc):
+    a = _att(make_doc, "The mayor dismissed Senator Ann Hill's assertion that the new bridge was unsafe for trucks.",
+             "bridge was unsafe")
+    assert a.cue.text == "assertion"
+    assert "Ann Hill" in a.source.mention.text
+    assert a.content.text.startswith("the new bridge")

@@ -102,6 +102,21 @@ def object_cues() -> dict[str, float]:
             and info.get("pos", {}).get("VERB", 0) >= 0.5 * info["count"]}
 
 
+MIN_NOUN_PRECISION = 0.35  # "the claim that ..." is a cue this often in PolNeAR train
+
+
+@lru_cache(maxsize=1)
+def noun_cues() -> dict[str, float]:
+    """Nouns whose that/whether complement annotators marked as reported content ("his
+    assertion that", "complaints that"), with their precision; see scripts/build_cue_lexicon.py."""
+    try:
+        raw = resources.files("chronicle.data").joinpath("cues.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    return {lemma: info["precision"] for lemma, info in json.loads(raw).get("noun_clause", {}).items()
+            if info["with_clause"] >= 3 and info["precision"] >= MIN_NOUN_PRECISION}
+
+
 @lru_cache(maxsize=4)
 def _ids(vocab):
     """String ids of the cue lemmas, so the token scan compares integers off one array."""
@@ -158,13 +173,18 @@ def extract(document: Document) -> list[Attribution]:
 
     cue_ids, according, verbal = _ids(doc.vocab)
     in_id = doc.vocab.strings.add("in")
+    noun_id = doc.vocab.strings.add("NOUN")
+    nouns = {doc.vocab.strings.add(n) for n in noun_cues()}
     arr = doc.to_array([LEMMA, POS, LOWER])
     for i, (lemma_id, pos_id, lower_id) in enumerate(arr.tolist()):
         if i in used_cues or not (lower_id == according or lower_id == in_id
-                                  or (lemma_id in cue_ids and pos_id in verbal)):
+                                  or (lemma_id in cue_ids and pos_id in verbal)
+                                  or (lemma_id in nouns and pos_id == noun_id)):
             continue
         tok = doc[i]
-        if lower_id == according:
+        if pos_id == noun_id:
+            cand = _noun_clause(doc, tok)
+        elif lower_id == according:
             cand = _according(doc, tok)
         elif lower_id == in_id:
             cand = _in_source(doc, tok)
@@ -497,6 +517,31 @@ def _indirect(doc, tok, cues) -> Optional[_Cand]:
     if oprec is not None:
         return _complement(doc, tok, oprec)
     return None
+
+
+def _noun_clause(doc, tok) -> Optional[_Cand]:
+    """"Trump's assertion that ...", "complaints from X that ...": the noun's content clause is
+    what was said; the source is the possessor, a by/from phrase, or the subject of the verb
+    the noun is the object of ("X repeated his claim that")."""
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "appos") and any(
+        m.dep_ == "mark" and m.lower_ in ("that", "whether") and m.i < c.i for m in c.children)), None)
+    if clause is None:
+        return None
+    lo, hi = _trim(doc, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+    if hi - lo < 12 or "\n" in _text(doc)[tok.idx:hi]:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if subj is None:
+        subj = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
+                     and p.i < clause.i for o in p.children if o.dep_ == "pobj"
+                     and (o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or o.pos_ == "PROPN")), None)
+    if subj is None and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        subj = _subject_of(tok.head)
+    if subj is not None and subj.lower_ in ("its",):
+        subj = None
+    lo, hi, kind = _single_quoted(_text(doc), lo, hi)
+    return _Cand(kind, (lo, hi), (tok.idx, tok.idx + len(tok)), subj, cue_token=tok,
+                 confidence=0.35 + 0.3 * noun_cues().get(tok.lemma_.lower(), 0.3), content_head=clause)
 
 
 _ADDRESSEE_VERBS = {"tell", "ask", "assure", "inform", "remind", "urge", "warn", "thank", "brief", "promise"}
