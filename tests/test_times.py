@@ -116,6 +116,12 @@ def test_weekday_direction_follows_tense(run):
                "28 December")[2] == "2024-12-28"
     assert one(run("The new chairman takes over, effective Feb. 1.", "2024-11-02"), "Feb. 1")[2] == "2025-02-01"
     assert one(run("Sales fell in March.", "2024-11-02"), "March")[2] == "2024-03"
+    # "be to" looks ahead; "this September" is in the year of the report whatever the verb
+    fri = "2025-01-10"
+    assert one(run("The stock is to resume trading in Paris Tuesday.", fri), "Tuesday")[2] == "2025-01-14"
+    assert one(run("With the election due this September, the figures could not have come at a worse time.",
+                   "2025-02-05"), "this September")[2] == "2025-09"
+    assert one(run("He could have left Tuesday.", wed), "Tuesday")[2] == "2025-01-07"
     assert "morning" not in " ".join(f[0] for f in run("She hosts a morning talk show."))
 
 

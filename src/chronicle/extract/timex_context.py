@@ -34,7 +34,7 @@ def _governing_verb(span):
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # spaCy makes a new Token object per access: compare indices
             return None
         tok = tok.head
     return None
@@ -56,6 +56,8 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
+    if any(a.tag_ == "MD" for a in auxes) and words & {"have", "'ve"}:
+        return "past"  # "could have left Tuesday", "would have voted Friday"
     if words & {"would", "'d", "could"}:
         # future-in-the-past ("would"), and "could" as the past of "can" ("could not be
         # reached Wednesday"): either side of the publication date
@@ -73,13 +75,17 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
         # unless that verb looks ahead ("planned to leave on Thursday")
         head = verb.head
         for _ in range(4):
-            if head is verb or head.pos_ in ("VERB", "AUX", "ADJ") or head.head is head:
+            if head.i == verb.i or head.pos_ in ("VERB", "AUX", "ADJ") or head.head.i == head.i:
                 break
             head = head.head
-        if head is not verb and (_past_perfect(head) or (head.pos_ == "ADJ" and _past_perfect(head.head))):
+        if head.i != verb.i and (_past_perfect(head) or (head.pos_ == "ADJ" and _past_perfect(head.head))):
             return "past"  # "had been due to expire Friday": the plan lies before the report
-        if head is verb or head.lemma_.lower() in _INTENT:
+        if head.i == verb.i or head.lemma_.lower() in _INTENT:
             return "future"
+        if head.lemma_.lower() == "be" and any(
+                c.dep_ in ("xcomp", "ccomp") and c.i == verb.i for c in head.children):
+            # "is to resume trading Tuesday" looks ahead; "was to resume" from a past viewpoint
+            return "present" if head.tag_ == "VBD" else "future"
         if depth < 3:
             return _verb_tense(head, depth + 1) or "future"
         return "future"

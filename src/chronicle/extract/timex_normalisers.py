@@ -154,7 +154,9 @@ def n_month_rel(m, ctx):
     if ctx.dct is None:
         return "DATE", f"XXXX-{mo:02d}"
     y, cur = ctx.dct.year, ctx.dct.month
-    if rel in ("last", "this past", "past"):
+    if rel == "this":
+        pass  # "this September" is in the year of the report, whatever the verb (TimeML, HeidelTime)
+    elif rel in ("last", "this past", "past"):
         y = y if mo < cur else y - 1
     elif rel in ("next", "this coming", "coming"):
         y = y if mo > cur else y + 1
