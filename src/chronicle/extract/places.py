@@ -58,7 +58,7 @@ STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "
 NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
 ALT_PENALTY = 2.5
 W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 50.0
-MAX_SENSES = 12
+MAX_SENSES = 30
 # a paper's home town is a town: the capital or country of the same name is the famous namesake
 HOME_DEMOTED = {"PCLI", "PPLC", "CONT", "ADM1", "ADM2"}
 W_HOME = 4.0
