@@ -70,6 +70,18 @@ INSTITUTION_WORDS = {"center", "centre", "foundation", "institute", "institution
                      "administration", "campaign", "act", "law", "doctrine", "memorial", "prize",
                      "award", "company", "corp", "inc", "group", "fund", "trust", "bridge", "street",
                      "avenue", "stadium", "park", "station", "center's", "plan", "rule"}
+# Apposition nouns too vague to identify a person when repeated ("the one", "the woman").
+GENERIC_ROLES = {"one", "part", "man", "woman", "person", "people", "member", "kind", "type",
+                 "example", "case", "name", "friend", "resident", "citizen", "victim", "guy", "boy",
+                 "girl", "child", "kid", "lot", "number", "group", "family", "source", "fan"}
+AGE_RE = re.compile(r"\b(the|The)\s+(\d{1,3})[- ]year[- ]old\b")
+# Nouns after "the 45-year-old" that keep it a description of a person (with its gender).
+AGE_PERSON_NOUNS = {"man": "m", "woman": "f", "mother": "f", "father": "m", "boy": "m",
+                    "girl": "f", "son": "m", "daughter": "f", "husband": "m", "wife": "f",
+                    "grandmother": "f", "grandfather": "m", "widow": "f", "actress": "f",
+                    "actor": None, "suspect": None, "victim": None, "driver": None, "student": None,
+                    "nurse": None, "teacher": None, "resident": None, "defendant": None,
+                    "player": None, "officer": None, "soldier": None, "worker": None, "doctor": None}
 # Ministry words spaCy tags ORG inside "Secretary of State John Kerry".
 PORTFOLIO_WORDS = {"state", "defense", "defence", "interior", "justice", "treasury", "commerce",
                    "energy", "labor", "labour", "agriculture", "health", "education", "finance"}
@@ -91,6 +103,7 @@ class _Cluster:
     country: Optional[str] = None
     sector: Optional[str] = None
     last_tok: int = -1
+    age: Optional[int] = None  # "Maria Gonzalez, 45," lets "the 45-year-old" find her
 
 
 class _Builder:
@@ -300,6 +313,9 @@ class _Builder:
         cands = [ch for ch in root.children if ch.dep_ == "appos"]
         if root.dep_ == "appos":
             cands.append(root.head)
+        self._age(ci, root)
+        if self._of_title(ci, root):
+            return
         for t in cands:
             if self.ent_of[t.i] is not None and self.ent_of[t.i][0] in ("PERSON", "GPE"):
                 continue
@@ -318,8 +334,8 @@ class _Builder:
             lem = _title_lemma(t)
             ctry, sect = ac.code_span(doc[s:e])
             c = self.clusters[ci]
-            if lem in PERSON_TITLES:
-                c.titles.add(lem)
+            if lem in PERSON_TITLES or (t.tag_ == "NN" and lem not in GENERIC_ROLES):
+                c.titles.add(lem)  # "Maria Gonzalez, a nurse,": later "the nurse" is her
             if ctry or sect:
                 c.codes.append((ctry, sect))
             g = coref.TITLE_GENDER.get(t.lower_)
@@ -328,6 +344,102 @@ class _Builder:
             if lem in PERSON_TITLES or sect:
                 self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), t)
                 self.nominal_done.add(t.i)
+
+    def _of_title(self, ci: int, root) -> bool:
+        """"The president of the clinic, Juan Perez,": the parser hangs the name on "clinic", but
+        the apposition is to the whole title phrase, which is a mention of the person."""
+        doc = self.doc
+        head = root.head
+        if root.dep_ != "appos" or head.dep_ != "pobj" or head.i >= root.i:
+            return False
+        prep = head.head
+        title = prep.head
+        if prep.lower_ != "of" or title.pos_ != "NOUN" or title.i >= prep.i or title.tag_ != "NN":
+            return False
+        lem = _title_lemma(title)
+        if lem not in PERSON_TITLES or self.ent_of[title.i] is not None:
+            return False
+        chunk = self.chunk_of.get(title.i)
+        s = chunk[0] if chunk else title.i
+        if any(self.ent_of[i] is not None and self.ent_of[i][0] == "PERSON" for i in range(s, head.i + 1)):
+            return False
+        if not all(doc[i].i == root.i or not doc[i].is_punct or doc[i].text in "-'" for i in range(s, head.i + 1)):
+            return False
+        c = self.clusters[ci]
+        c.titles.add(lem)
+        g = coref.TITLE_GENDER.get(title.lower_)
+        if g:
+            c.gender = c.gender or g
+        ctry, sect = ac.code_span(doc[s:head.i + 1])
+        if ctry or sect:
+            c.codes.append((ctry, sect))
+        self._add(ci, doc[s].idx, head.idx + len(head), title)
+        self.nominal_done.add(title.i)
+        return True
+
+    def _age(self, ci: int, root) -> None:
+        """"Maria Gonzalez, 45, ...": news style gives an age that "the 45-year-old" repeats."""
+        doc = self.doc
+        for ch in root.rights:
+            if ch.dep_ in ("appos", "amod", "nummod", "npadvmod") and ch.like_num and ch.i == root.i + 2 \
+                    and doc[root.i + 1].text == ",":
+                try:
+                    n = int(ch.text)
+                except ValueError:
+                    return
+                if 0 < n < 120:
+                    self.clusters[ci].age = n
+                return
+
+    def age_nominals(self) -> None:
+        """"the 45-year-old (woman)": a description by age refers back to a person already
+        named; resolved only when salience singles one out (a wrong speaker is worse than none)."""
+        doc = self.doc
+        text = self.text
+        for m in AGE_RE.finditer(text):
+            n = int(m.group(2))
+            start, end = m.start(), m.end()
+            first = doc.char_span(start, start + 3, alignment_mode="expand")
+            last = doc.char_span(end - 3, end, alignment_mode="expand")
+            if first is None or last is None:
+                continue
+            k = last.end
+            while k < len(doc) and doc[k].is_space:
+                k += 1
+            gender = None
+            if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[k].is_punct:
+                noun = doc[k].lower_
+                if noun not in AGE_PERSON_NOUNS:
+                    continue  # "the 45-year-old law": not a person
+                gender = AGE_PERSON_NOUNS[noun]
+                end = doc[k].idx + len(doc[k])
+                k += 1
+            at = first.start
+            if any(self.ent_of[i] is not None and self.ent_of[i][0] == "PERSON" for i in range(at, k)):
+                continue
+            ci = self._salient_person(at, n, gender)
+            if ci is None:
+                continue
+            rootish = doc[k - 1]
+            self._add(ci, start, end, rootish)
+
+    def _salient_person(self, at_tok: int, age: int, gender: Optional[str]) -> Optional[int]:
+        quoted = self.quotes.inside(self.doc[at_tok].idx)
+        cands = [r for r in self.recs if r.tok < at_tok and (quoted or not r.quoted)]
+        ok = {}
+        for r in cands:
+            c = self.clusters[r.cluster]
+            if c.type != "PERSON" or c.nominal_name is not None:
+                continue
+            if (c.age is not None and c.age != age) or (gender and c.gender and c.gender != gender):
+                continue
+            ok.setdefault(r.cluster, []).append(r)
+        same_age = [ci for ci in ok if self.clusters[ci].age == age]
+        if len(same_age) == 1:
+            return same_age[0]
+        if same_age:
+            return None
+        return coref.most_salient(ok, self.sent_of[at_tok], self.doc)
 
     def _match_person(self, toks: list, at_tok: int, gender: Optional[str] = None) -> Optional[int]:
         best = None
@@ -476,7 +588,8 @@ class _Builder:
             if any(self.ent_of[i] is not None and self.ent_of[i][0] in ("PERSON", "ORG", "FAC") for i in range(s, e)):
                 continue
             lem = _title_lemma(root)
-            if (root.lower_ not in heads and root.lemma_.lower() not in heads
+            known_role = lem in self.roles_seen and doc[s].lower_ == "the"
+            if (root.lower_ not in heads and root.lemma_.lower() not in heads and not known_role
                     and lem not in PERSON_TITLES and root.lower_ not in PERSON_TITLES):
                 continue  # no agent noun at the head: neither a title nor a group actor
             body = [t for t in doc[s:e] if t.lower_ not in QUANTIFIERS and not t.like_num and t.tag_ != "POS"]
@@ -485,8 +598,8 @@ class _Builder:
             ctry, sect = ac.code_span(body)
             definite = doc[s].lower_ in ("the", "this", "that") or any(t.dep_ == "poss" for t in doc[s:e])
             singular = root.tag_ in ("NN", "NNP")
-            if (lem in PERSON_TITLES or root.lower_ in PERSON_TITLES) and singular and (definite or ctry):
-                ci = self._title_antecedent(lem, ctry, sect, root.i, definite)
+            if (lem in PERSON_TITLES or root.lower_ in PERSON_TITLES or known_role) and singular and (definite or ctry):
+                ci = self._title_antecedent(lem, ctry, sect, root.i, definite, coref.TITLE_GENDER.get(root.lower_))
                 if ci is not None:
                     self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), root)
                     if ctry or sect:
@@ -529,7 +642,8 @@ class _Builder:
         ms = ts if has_title else first
         self._add(ci, doc[ms].idx, root.idx + len(root), root, None)
 
-    def _title_antecedent(self, lem: str, ctry, sect, at_tok: int, definite: bool) -> Optional[int]:
+    def _title_antecedent(self, lem: str, ctry, sect, at_tok: int, definite: bool,
+                          gender: Optional[str] = None) -> Optional[int]:
         """The person a definite title phrase ("the Ukrainian President") refers back to."""
         last_before: dict[int, int] = {}
         for r in self.recs:
@@ -543,6 +657,8 @@ class _Builder:
             cc = next((x[0] for x in c.codes if x[0]), None)
             if lem not in c.titles:
                 continue
+            if gender and c.gender and gender != c.gender:
+                continue  # "the spokeswoman" is not the spokesman named before
             if ctry is not None and cc != ctry:
                 continue  # "the Burmese leader" is not the Senate leader of unknown country
             if ctry is None and self.sent_of[at_tok] - self.sent_of[tok] > 10:
@@ -628,7 +744,9 @@ class _Builder:
         self.nominal_done: set[int] = set()
         kept = self.collect_ner()
         self.named(kept)
+        self.roles_seen = {t for c in self.clusters if c.type == "PERSON" for t in c.titles}
         self.nominals()
+        self.age_nominals()
         infos = []
         for c in self.clusters:
             kind = {"PERSON": "person", "GROUP": "group", "ORG": "org", "GPE": "gpe"}.get(c.type, "other")

@@ -960,6 +960,8 @@ def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
             source = _source(document, c.subject, speakers, c)
             if source.entity is None and source.mention and source.mention.text.lower() in PRONOUNS:
                 conf -= 0.1
+        elif c.cue_token is not None and (before := _mention_before_cue(document, c)) is not None:
+            source = before
         elif c.kind == "direct" and speakers and c.content[0] - speakers[-1][0] < 1500:
             prev = speakers[-1][1]  # the same speaker goes on; mention: where they were last named
             source = SourceRef(name=prev.name, entity=prev.entity, mention=prev.mention)
@@ -1013,6 +1015,24 @@ def _source(document: Document, tok, speakers, cand: Optional[_Cand] = None) -> 
         name, eid = _salient(document, lo, tok.lower_, speakers)
         return SourceRef(name=name or tok.text, entity=eid, mention=mention)
     return SourceRef(name=_strip_det(_text(tok.doc)[hlo:hhi]), entity=None, mention=mention)
+
+
+def _mention_before_cue(document: Document, cand: _Cand) -> Optional[SourceRef]:
+    """'"...," the 45-year-old told reporters': the parser may swallow the cue into the speaker's
+    noun phrase and leave it without a subject; an entity mention ending right before the cue,
+    after the quoted words, is then the speaker."""
+    cue = cand.cue_token
+    lo = cand.content[1]
+    best = None
+    for ent in document.entities:
+        for m in ent.mentions:
+            if lo <= m.start and m.end <= cue.idx and not document.text[m.end:cue.idx].strip():
+                if best is None or m.end - m.start > best[1].end - best[1].start:
+                    best = (ent, m)
+    if best is None:
+        return None
+    ent, m = best
+    return SourceRef(name=ent.name, entity=ent.id, mention=document.span(m.start, m.end))
 
 
 def _span_source(document: Document, span: tuple[int, int]) -> SourceRef:

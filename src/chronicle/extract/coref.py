@@ -267,3 +267,32 @@ def _clause_head(tok) -> int:
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative"):
         head = head.head
     return head.i
+
+
+MAX_DESC_SENT_BACK = 4
+
+
+def most_salient(cands: dict, at_sent: int, doc) -> Optional[int]:
+    """The cluster a nominal description ("the 45-year-old") most likely points back to.
+
+    ``cands`` maps cluster index -> its earlier MentionRecs, already filtered for agreement.
+    Salience is the pronoun recipe (grammatical role, recency, being the last speaker); the
+    winner must clearly beat the runner-up, because a description names nobody new to the
+    reader and a wrong speaker is worse than none.
+    """
+    scores: dict[int, float] = {}
+    for ci, recs in cands.items():
+        for r in recs:
+            dist = at_sent - r.sent
+            if dist > MAX_DESC_SENT_BACK:
+                continue
+            w = _ROLE_WEIGHT.get(r.dep, 0.45) * (0.6 ** dist)
+            if r.dep.startswith("nsubj") and doc[r.head].lemma_ in SPEECH_LEMMAS:
+                w += 0.15
+            scores[ci] = max(scores.get(ci, 0.0), w)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
