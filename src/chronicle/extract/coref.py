@@ -286,7 +286,10 @@ def most_salient(cands: dict, at_sent: int, doc) -> Optional[int]:
             dist = at_sent - r.sent
             if dist > MAX_DESC_SENT_BACK:
                 continue
-            w = _ROLE_WEIGHT.get(r.dep, 0.45) * (0.6 ** dist)
+            dep = r.dep
+            if dep == "conj":
+                dep = doc[r.head].dep_  # "Hall and Berg were detained": both are subjects
+            w = _ROLE_WEIGHT.get(dep, 0.45) * (0.6 ** dist)
             if r.dep.startswith("nsubj") and doc[r.head].lemma_ in SPEECH_LEMMAS:
                 w += 0.15
             scores[ci] = max(scores.get(ci, 0.0), w)
