@@ -77,7 +77,7 @@ _US_CUES = re.compile(
     r"state (?:law|officials|ethics|lawmakers|agency|budget|troopers|legislature|legislators)|"
     r"(?<=\()[DR]-[A-Z]|Medical Center|[Ff]ire [Dd]epartment|\d mph|"
     r"\d+ block of|(?<=, )\d\d, of|\d+ [A-Z]\w+ (?:St|Ave|Rd|Blvd|Dr)\.|\d+ [A-Z]\w+ (?:Street|Avenue|Drive|Road))")
-W_US_CUE = 1.0
+W_US_CUE = 1.5
 PLURAL_REGION_WORDS = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
                        "regions": "region", "districts": "district", "oblasts": "oblast",
                        "governorates": "governorate", "prefectures": "prefecture", "departments": "department"}
