@@ -11,7 +11,8 @@ Formats (Gritta et al.'s "Pragmatic Guide" repository):
   the types below (expressions such as "the city", non-toponyms and languages are not);
 - GeoVirus: ``<location><start/><end/><lat/><lon/>`` (coordinates only, no ids).
 
-Only the places stage runs (on a bare spaCy parse): it reads nothing but the parse.
+Only the places stage runs (on a bare spaCy parse) with the article's ``url`` / ``domain`` when the
+gold file has them (LGL does): the stage reads nothing else, as it would in production.
 """
 from __future__ import annotations
 

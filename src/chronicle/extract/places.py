@@ -6,6 +6,10 @@ with a hint that an administrative region is meant. Resolution scores every gaze
 name by prominence (population, feature class), fit to the mention (region word -> ADM1/ADM2,
 "city of" -> populated place), an explicit container ("Kursk, Russia"), and the article's
 country/region focus computed from the other places, then gives a name one sense per article.
+The source tells something too: a local paper's domain names its home town ("parisbeacon.com":
+that Paris is not the capital of France), a country-code domain its country, and US local-news
+conventions (AP state abbreviations, "Rapides Parish", "Name, 44, of 2517 Memphis St.", sheriffs,
+dollar amounts) make US namesakes likelier.
 
 The stage reads only the parse (actors are not needed), so it can run alone for evaluation.
 """
