@@ -79,3 +79,10 @@ def test_street_named_after_a_town_is_not_the_town(place_of):
 def test_addresses_and_ages_read_as_us_local_news():
     text = "Darryl Warden, 44, of 2517 Memphis St., was charged on Sunday."
     assert places._us_local(text) > 0
+
+
+def test_home_town_is_read_from_the_registered_name_not_a_subdomain(place_of):
+    local = place_of(TOWN_TEXT, url="https://news.parisnewsbeacon.com/a/1")["Paris"]
+    assert local.country != "FR"
+    famous = place_of(TOWN_TEXT, url="https://paris.example.com/a/1")["Paris"]
+    assert famous.country == "FR"

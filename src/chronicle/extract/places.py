@@ -501,7 +501,8 @@ def _host(document: Document, gaz: gz.Gazetteer, mentions: list[Mention]) -> Opt
     country = None
     if tld not in GENERIC_TLDS and len(tld) == 2:
         country = CCTLD.get(tld, tld.upper())
-    site = re.sub(r"[^a-z]", "", labels[0] if len(labels) <= 2 or len(labels[-2]) > 3 else labels[-3])
+    # the registered name: "news.postbulletin.com" -> postbulletin, "cambridge-news.co.uk" -> cambridge-news
+    site = re.sub(r"[^a-z]", "", labels[-2] if len(labels) < 3 or len(labels[-2]) > 3 else labels[-3])
     if len(site) >= 4:
         for m in mentions:
             key = gz.norm(m.key).replace(" ", "")
