@@ -73,3 +73,13 @@ def test_entity_at_falls_back_to_the_longest_inner_actor_not_a_country():
     d.entities = [ukraine, group]
     assert d.entity_at(0, len(text)).id == "E2"
     assert d.entity_at(41, 57).id == "E1"
+
+
+def test_attribution_at_finds_the_innermost_claim():
+    d = _document()
+    outer = d.attributions[0]
+    inner = Attribution("A2", "indirect", d.span(50, 69), SourceRef("x"), confidence=0.5)
+    d.attributions = [outer, inner]
+    assert d.attribution_at(51, 56).id == "A2"
+    assert d.attribution_at(36, 45).id == "A1"
+    assert d.attribution_at(0, 5) is None

@@ -298,6 +298,17 @@ class Document:
                  for ent in self.entities for m in ent.mentions if start <= m.start and m.end <= end]
         return max(inner, key=lambda t: t[:3])[3] if inner else None
 
+    def attribution_at(self, start: int, end: int) -> Optional[Attribution]:
+        """The attribution whose content holds ``[start, end)``, the innermost one when nested:
+        an event or claim found there is that source's claim, not a fact."""
+        best = None
+        for a in self.attributions:
+            c = a.content
+            if c.start <= start and end <= c.end:
+                if best is None or (c.end - c.start) < (best.content.end - best.content.start):
+                    best = a
+        return best
+
     def place(self, place_id: Optional[str]) -> Optional[Place]:
         for p in self.places:
             if p.id == place_id:

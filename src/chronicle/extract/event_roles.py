@@ -104,16 +104,6 @@ def phrase_tokens(head):
     return toks or [head]
 
 
-def _attribution_for(document, start: int, end: int):
-    best = None
-    for a in document.attributions:
-        c = a.content
-        if c.start <= start and end <= c.end:
-            if best is None or (c.end - c.start) < (best.content.end - best.content.start):
-                best = a
-    return best
-
-
 _QUANTITY_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens", "million",
                    "millions", "group", "number", "crowd", "some", "many", "most", "all", "scores", "score"}
 
@@ -152,7 +142,7 @@ def role(document, head, codes_cache: Optional[dict] = None) -> Optional[Role]:
     words = {t.lower_ for t in toks}
     if (words & (_FIRST_SINGULAR | _FIRST_PLURAL)) and (country is None or entity_id is None):
         # "I"/"our soldiers" inside a quote: the speaker (or the speaker's country)
-        attr = _attribution_for(document, start, end)
+        attr = document.attribution_at(start, end)
         src = document.entity(attr.source.entity) if attr is not None else None
         if src is not None:
             if head.lower_ in _FIRST_SINGULAR:

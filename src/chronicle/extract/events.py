@@ -253,16 +253,6 @@ def _nearest(items, pos, bounds, exclude=()):
     return best[1] if best else None
 
 
-def _attribution(document, start: int, end: int):
-    best = None
-    for a in document.attributions:
-        c = a.content
-        if c.start <= start and end <= c.end:
-            if best is None or (c.end - c.start) < (best.content.end - best.content.start):
-                best = a
-    return best
-
-
 def _sent_span(document, sent):
     text = document.text
     s, e = sent.start_char, sent.end_char
@@ -348,7 +338,7 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     sent = verb.sent
     trig_tok = trig.noun or verb
     t_start, t_end = trig_tok.idx, trig_tok.idx + len(trig_tok)
-    attr = _attribution(document, t_start, t_end)
+    attr = document.attribution_at(t_start, t_end)
     clause = _clause_bounds(verb)
     sentence = (sent.start_char, sent.end_char)
     scope = (max(sentence[0], attr.content.start), min(sentence[1], attr.content.end)) if attr else sentence
