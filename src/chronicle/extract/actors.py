@@ -334,7 +334,8 @@ class _Builder:
             lem = _title_lemma(t)
             ctry, sect = ac.code_span(doc[s:e])
             c = self.clusters[ci]
-            if lem in PERSON_TITLES or (t.tag_ == "NN" and lem not in GENERIC_ROLES):
+            if lem in PERSON_TITLES or (t.tag_ == "NN" and lem not in GENERIC_ROLES
+                                        and self._set_off(root, t, s)):
                 c.titles.add(lem)  # "Maria Gonzalez, a nurse,": later "the nurse" is her
             if ctry or sect:
                 c.codes.append((ctry, sect))
@@ -344,6 +345,27 @@ class _Builder:
             if lem in PERSON_TITLES or sect:
                 self._add(ci, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), t)
                 self.nominal_done.add(t.i)
+
+    def _set_off(self, root, t, s: int) -> bool:
+        """Whether the apposition is punctuated as one ("Gonzalez, a nurse from Valencia," or
+        "the nurse, Gonzalez"): the parser also files "Limbaugh, the move reeks" as apposition,
+        and a role noun learnt from that would capture a later "the move"."""
+        doc = self.doc
+        if t.i > root.i:
+            lo, hi = t.left_edge.i, t.right_edge.i
+            for x in doc[lo:hi + 1]:
+                if x.tag_ in ("VBZ", "VBD", "VBP") and not any(ch.tag_ in ("WP", "WDT", "WP$") for ch in x.children):
+                    return False  # a clause ("the move reeks of fear"), not a description
+            ce = self.chunk_of.get(t.i, (t.i, t.i + 1))[1]
+            nxt = doc[ce] if ce < len(doc) else None
+            if nxt is not None and not (nxt.is_punct or nxt.pos_ == "ADP" or nxt.tag_ in ("WP", "WDT", "WP$")):
+                return False  # "Limbaugh, the move reeks of fear": the noun runs on into a clause
+            before = doc[lo - 1] if lo > 0 else None
+            after = doc[hi + 1] if hi + 1 < len(doc) else None
+            return (before is not None and before.text == "," and before.i > root.i
+                    and (after is None or after.text in (",", ".", ";", ")", "\u2014", "--")))
+        k = t.i + 1
+        return k < len(doc) and doc[k].text == "," and k < root.i and root.i - k <= 6
 
     def _of_title(self, ci: int, root) -> bool:
         """"The president of the clinic, Juan Perez,": the parser hangs the name on "clinic", but
@@ -436,7 +458,12 @@ class _Builder:
             ok.setdefault(r.cluster, []).append(r)
         same_age = [ci for ci in ok if self.clusters[ci].age == age]
         if len(same_age) == 1:
-            return same_age[0]
+            last = max(r.tok for r in ok[same_age[0]])
+            # Nobody of unknown age named since ("Helal, 40 ... Richard Osman (left), 40"):
+            # the stated age then identifies the person however far back.
+            if not any(r.tok > last for ci, rs in ok.items() if ci != same_age[0] for r in rs):
+                return same_age[0]
+            return None
         if same_age:
             return None
         return coref.most_salient(ok, self.sent_of[at_tok], self.doc)
@@ -746,7 +773,6 @@ class _Builder:
         self.named(kept)
         self.roles_seen = {t for c in self.clusters if c.type == "PERSON" for t in c.titles}
         self.nominals()
-        self.age_nominals()
         infos = []
         for c in self.clusters:
             kind = {"PERSON": "person", "GROUP": "group", "ORG": "org", "GPE": "gpe"}.get(c.type, "other")
@@ -757,6 +783,10 @@ class _Builder:
             t = doc[tok_i]
             self.clusters[ci].spans.append((t.idx, t.idx + len(t)))
             self.clusters[ci].gender = infos[ci].gender
+            self.recs.append(coref.MentionRec(tok_i, self.sent_of[tok_i], t.dep_, self.quotes.inside(t.idx),
+                                              ci, t.head.i))
+        # After pronouns: "her speech", "she" keep a person salient for "the 46-year-old".
+        self.age_nominals()
         self._relatives()
         self._code()
         out = []

@@ -284,7 +284,8 @@ def most_salient(cands: dict, at_sent: int, doc) -> Optional[int]:
     for ci, recs in cands.items():
         for r in recs:
             dist = at_sent - r.sent
-            if dist > MAX_DESC_SENT_BACK:
+            if dist > MAX_DESC_SENT_BACK or r.dep == "compound":
+                # a name as a modifier ("the Trump team") does not make its bearer the topic
                 continue
             dep = r.dep
             if dep == "conj":
