@@ -266,7 +266,7 @@ def _subject_of(tok):
             return subj[0]  # "which"/"that": the mention; _source resolves the antecedent
         if cur.dep_ == "relcl":
             return cur.head
-        if cur.dep_ in ("advcl", "conj", "xcomp", "acl") and cur.head is not cur and cur.head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ in ("advcl", "conj", "xcomp", "acl") and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -398,7 +398,7 @@ def _direct(doc, text, g: QuoteGroup, cues) -> Optional[_Cand]:
             words = [t for t in toks if not t.is_punct and not t.is_space]
             if words and len(words) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in words):
                 ids = {t.i for t in words}
-                heads = [t for t in words if t.head.i not in ids or t.head is t]
+                heads = [t for t in words if t.head.i not in ids or t.head.i == t.i]
                 head = next((t for t in heads if t.pos_ in ("PROPN", "NOUN")), None)
                 colon = para_start + len(stretch) - 1
                 if head is not None:
@@ -638,7 +638,7 @@ def _claim_around(doc, tok, src, phrase, cue, conf) -> Optional[_Cand]:
     """The claim a source phrase ("according to X", "in a poll") is attached to: the rest of
     its clause (or sentence), on the side of the phrase where the clause is."""
     sent = tok.sent
-    head = tok.head if tok.head is not tok else None
+    head = tok.head if tok.head.i != tok.i else None
     # the claim: the rest of the clause the phrase modifies, else the rest of the sentence
     if head is not None and head.pos_ in ("VERB", "AUX"):
         toks = [t for t in head.subtree if not (phrase[0] <= t.i <= phrase[1]) and sent.start <= t.i < sent.end]
@@ -994,7 +994,7 @@ def _source(document: Document, tok, speakers, cand: Optional[_Cand] = None) -> 
     entity of the head, of a proper-noun apposition, or of a relative pronoun's antecedent)."""
     exclude = (cand.parts or [cand.content]) if cand is not None else ()
     cue_tok = cand.cue_token if cand is not None else None
-    if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+    if tok.lower_ in _REL_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
         mention = document.span(tok.idx, tok.idx + len(tok))
         ante = tok.head.head
         ref = _source(document, ante, speakers)

@@ -39,7 +39,7 @@ def _value(tok) -> Optional[int]:
         return None
     if any(c.ent_type_ in _NOT_COUNTS for c in tok.children if c.dep_ == "nummod"):
         return None
-    return R.count(R.quantity_head(tok)) if R.quantity_head(tok) is not tok else R.count(tok)
+    return R.count(R.quantity_head(tok))
 
 
 def _clause(verb):
