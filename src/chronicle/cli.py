@@ -185,7 +185,8 @@ def search(
         line = Text.assemble((h.get("title") or "(untitled)", "bold"), f"  {h.get('published') or '-'}  ",
                              (h["id"], "dim"))
         snippet = Text("  ")
-        for i, part in enumerate((h.get("snippet") or "").replace("\x03", "\x02").split("\x02")):
+        flat = " ".join((h.get("snippet") or "").split())  # one line per hit: paragraphs folded
+        for i, part in enumerate(flat.replace("\x03", "\x02").split("\x02")):
             snippet.append(part, style="bold yellow" if i % 2 else None)
         out.print(line)
         out.print(snippet)
