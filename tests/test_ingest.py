@@ -109,3 +109,15 @@ def test_windows_1252_is_decoded_and_noted(tmp_path):
     (item,) = _read(tmp_path, {"legacy.txt": "Shares rose to \xa3600m at the Caf\xe9 Bourse.".encode("cp1252")})
     assert item.text == "Shares rose to \u00a3600m at the Caf\u00e9 Bourse."
     assert item.meta["encoding"] == "cp1252"
+
+
+def test_count_inputs_for_the_progress_bar(tmp_path):
+    from chronicle.ingest import count_inputs
+
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text(HTML)
+    (tmp_path / "sub" / "c.jsonl").write_text('{"text": "one"}\n\n{"text": "two"}\n{"text": "three"}\n')
+    (tmp_path / "notes.md").write_text("not an input kind")
+    assert count_inputs([str(tmp_path)]) == 5
+    assert count_inputs([str(tmp_path / "a.txt"), "-"]) is None

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 
 from .errors import ChronicleError
-from .ingest import IngestOptions, InputProblem, normalise_date, read_inputs
+from .ingest import IngestOptions, InputProblem, count_inputs, normalise_date, read_inputs
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chronicle: news reports into checkable records (who said what, who did what to whom, "
@@ -137,7 +137,7 @@ def ingest(
 
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[last]}"),
                   TimeElapsedColumn(), console=err, disable=not progress, transient=False) as bar:
-        task = bar.add_task("ingest", total=None, last="")
+        task = bar.add_task("ingest", total=count_inputs(paths) if progress else None, last="")
         try:
             for article, record in _extracted(fresh(_articles(paths, options, problems)), model, problems,
                                            batch_size, processes):
@@ -146,6 +146,8 @@ def ingest(
                 else:
                     skipped += 1
                 bar.update(task, advance=1, last=(article.title or article.id)[:40])
+            for _ in problems:
+                bar.advance(task)  # failed inputs count as done, so the bar ends full
         except KeyboardInterrupt:
             err.print(f"interrupted: {stored} articles stored and kept; run the same command again to resume")
             store.close()

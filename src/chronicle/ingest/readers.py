@@ -280,6 +280,27 @@ def iter_files(root: Path) -> Iterator[Path]:
                 yield p
 
 
+def count_inputs(paths: Iterable[str]) -> Optional[int]:
+    """How many articles the inputs hold (JSON Lines counted by line), for a progress bar with an
+    end; None when it cannot be known without reading (stdin)."""
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files = iter_files(path) if path.is_dir() else [path]
+        for f in files:
+            if _kind_for(f) == "jsonl":
+                try:
+                    with open(f, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def read_inputs(paths: Iterable[str], options: Optional[IngestOptions] = None,
                 stdin: Optional[BinaryIO] = None) -> Iterator[Item]:
     """Every Article (or InputProblem) from the given paths: files, folders (recursive), ``-`` for stdin."""
