@@ -510,7 +510,35 @@ def _host(document: Document, gaz: gz.Gazetteer, mentions: list[Mention]) -> Opt
             if len(key) >= 4 and (key in site or (len(key) >= 6 and key[:-1] + "ian" in site)) \
                     and not m.adjectival and not m.hint:
                 m.home, m.home_country = True, country
+    # regional papers file local stories under the town's section ("/dublin_news/", "/metro/dekalb/"):
+    # a section name is a home town too, unless it names a country or state ("/world/russia/")
+    sections = _path_sections(art.url)
+    if sections:
+        for m in mentions:
+            if m.home or m.adjectival or m.hint:
+                continue
+            key = gz.norm(m.key).replace(" ", "")
+            if len(key) >= 4 and key in sections and not any(
+                    c.kind == gz.NAME_MAIN and c.feature in ("PCLI", "CONT", "ADM1") for c in m.candidates):
+                m.home, m.home_country = True, country
     return country
+
+
+def _path_sections(url: Optional[str]) -> set[str]:
+    """Names a URL's directories spell: every run of words in each directory, joined
+    ("/mt_pleasant_news/" -> mt, mtpleasant, mtpleasantnews, pleasant, ...), as saint/mount-expanded keys too."""
+    if not url or "//" not in url:
+        return set()
+    dirs = urlparse(url).path.split("/")[1:-1]
+    out: set[str] = set()
+    for d in dirs:
+        words = [w for w in re.split(r"[^a-z]+", gz.norm(d.replace("_", " ").replace("-", " "))) if w]
+        if not words or len(words) > 6:
+            continue
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                out.add("".join(words[i:j]))
+    return out
 
 
 def _us_local(text: str) -> float:
