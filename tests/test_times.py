@@ -89,6 +89,17 @@ def one(found, text):
     # a part of day alone is on the day the narrative is at
     ("By late afternoon the fire was out.", "late afternoon", "TIME", "2025-01-11TAF"),
     ("Troops moved in the evening.", "the evening", "TIME", "2025-01-11TEV"),
+    # bare plural units after "in (just)" are durations of unknown length
+    ("The index lost the gains in just minutes.", "minutes", "DURATION", "PTXM"),
+    # stock reports: the trading day, and its start
+    ("For the day, the index closed down 2%.", "the day", "DATE", "2025-01-11"),
+    ("After a fall at the start of the day, shares rose.", "the start of the day", "DATE", "2025-01-11"),
+    # the year-ago counterpart is one expression
+    ("Sales rose 5% from the same period last year.", "the same period last year", "DATE", "2024"),
+    ("Sales rose 5% from the same period a year earlier.", "the same period a year earlier", "DATE", "2024"),
+    # abbreviated years after a preposition, and abbreviated decades
+    ("The index is at its lowest level since '82.", "'82", "DATE", "1982"),
+    ("The song was a hit in the '80s.", "the '80s", "DATE", "198"),
 ])
 def test_rule_families(run, text, span, type_, value):
     assert one(run(text), span)[1:] == (type_, value)
@@ -167,6 +178,8 @@ def test_vetoes(run):
     assert "6-year-old" not in spans
     assert not any("Sunday" in s for s in spans)
     assert "may" not in {s.lower() for s in spans}
+    assert run("He spoke against the now-cancelled deal.") == []
+    assert run("The team won 3-1 in '82-83 and scored 80s.") == []
 
 
 def test_records_are_well_formed(nlp):

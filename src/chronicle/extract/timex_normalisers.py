@@ -214,6 +214,14 @@ def n_year(m, ctx):
     return "DATE", y
 
 
+def n_year_apos(m, ctx):
+    """"since '82": the century is the latest one that does not put the year after the report."""
+    yy = int(m["y2"])
+    ref = ctx.dct.year if ctx.dct is not None else 2099
+    y = 2000 + yy if 2000 + yy <= ref else 1900 + yy
+    return "DATE", str(y)
+
+
 _SPOKEN_TENS = {t: 20 + 10 * i for i, t in enumerate(_NUM_TENS)}
 _SPOKEN_SMALL = {w: i + 1 for i, w in enumerate(_NUM_UNITS)}
 _SPOKEN_SMALL.update({"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,

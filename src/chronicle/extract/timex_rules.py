@@ -64,6 +64,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("year", "DATE", "year",
      r"(?:{PRE})?(?:(?:the )?(?:fiscal|calendar|model|school|financial)(?: year)? |the year )?(?P<y>{YEAR})"
      r"(?: and beyond)?"),
+    # an abbreviated year only after a preposition ("since '82", "in '99"): a bare "'82" may be a score
+    ("year_apos", "DATE", "year_apos", r"(?:(?<=since\s)|(?<=in\s)|(?<=of\s)|(?<=until\s))['’](?P<y2>\d\d)(?!\d|s\b|-)"),
     ("spoken_year", "DATE", "spoken_year",
      r"(?:the year )?(?P<sy>(?:nineteen|twenty)[ -](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
      r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -120,7 +122,15 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:earlier|later|early|late) (?P<rel>)in the (?P<u>week|month|year)"),
     ("ahead", "DURATION", "duration", r"the (?:(?P<n>few|coming|next few) )?(?P<u>days|weeks|months|years) ahead"),
     ("end_of_unit", "DATE", "rel_unit",
-     r"(?:the )?(?P<pre>end|beginning|start|middle|turn) of the (?P<rel>)(?P<u>week|month|year|decade|century)"),
+     r"(?:the )?(?P<pre>end|beginning|start|middle|turn) of the (?P<rel>)(?P<u>day|week|month|year|decade|century)"),
+    # stock reports: "For the day, the Nikkei closed ..." is the trading day of the report
+    ("for_the_day", "DATE", "rel_unit",
+     r"(?:(?<=for\s)|(?<=ended\s)|(?<=finished\s))(?P<rel>)the (?P<u>day)(?! of| before| after| when| that| on)"),
+    # "the same period last year" is one expression (the year-ago counterpart), not a period and a year
+    ("same_last_year", "DATE", "rel_unit",
+     r"the same (?:period|quarter|month|week|time|day) (?:of |in )?(?P<rel>last|the previous) (?P<u>year)"),
+    ("same_year_ago", "DATE", "ago",
+     r"the same (?:period|quarter|month|week|time|day) (?P<n>a|one) (?P<u>year) (?P<dir>ago|earlier)"),
     ("year_end", "DATE", "rel_unit", r"(?:around )?(?P<rel>)(?P<u>year)[- ]end"),
     ("weekend", "DATE", "rel_unit", r"(?P<rel>the)(?P<u> weekend)"),
     # --- ago / earlier / later --------------------------------------------------------------------------
@@ -139,14 +149,17 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:{MODIFIER} |the )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
      r"business|working|calendar|extra))? (?P<u>{UNIT})(?P<half> and a half)?(?: or so)?"),
     ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD})-(?P<u>{UNITSG})(?:-(?:old|long))?"),
-    ("dur_bare", "DURATION", "duration", r"(?:(?<=for\s)|(?<=in\s))(?P<u>years|months|weeks|decades|hours|days|centuries)"),
+    ("dur_bare", "DURATION", "duration",
+     r"(?:(?<=for\s)|(?<=in\s)|(?<=in\sjust\s)|(?<=in\sonly\s))"
+     r"(?P<u>years|months|weeks|decades|hours|days|minutes|seconds|centuries)"),
     # --- sets ---------------------------------------------------------------------------------------
     ("every", "SET", "set_every",
      r"(?:every|each)(?: other| single)? (?P<u>{UNITSG}|{WEEKDAY}|{MONTHFULL}|{SEASON}|morning|afternoon|evening|night)"),
     ("freq", "SET", "set_every", r"(?P<f>once|twice|three times|four times|\d+ times) (?:a|per|each|every) (?P<u>{UNITSG})"),
     ("set_adv", "SET", "set_adverb", r"(?P<adv>{SET_ADVERB})"),
     # --- references ---------------------------------------------------------------------------------
-    ("present_ref", "DATE", "ref", r"(?P<ref>{PRESENT_REF})"),
+    # "the now-cancelled deal": a hyphenated compound is no reference to the present
+    ("present_ref", "DATE", "ref", r"(?P<ref>{PRESENT_REF})(?!-)"),
     ("past_ref", "DATE", "ref", r"(?P<ref>{PAST_REF})"),
     ("future_ref", "DATE", "ref", r"(?P<ref>{FUTURE_REF})"),
 ]
@@ -179,12 +192,13 @@ NEEDS: dict[str, str] = {
     "iso": "digits", "slash": "digits",
     "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
-    "year": "year", "spoken_year": "spoken", "decade": "year", "decade_word": "decade", "century": "decade",
+    "year": "year", "spoken_year": "spoken", "year_apos": "digits", "decade": "year", "decade_word": "decade", "century": "decade",
     "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
     "year_ago_adj": "yearish", "year_quarter": "year", "part_of_year": "year", "fiscal_year": "yearish",
     "period_ended": "unit", "season": "season", "season_y": "season", "holiday": "holiday",
     "deictic_day": "deictic", "weekday": "weekday", "weekday_pl": "weekday",
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
+    "for_the_day": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref",
