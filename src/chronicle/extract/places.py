@@ -149,6 +149,12 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             j += 2
         if covered[i] or covered[j - 1]:
             return None
+        # "the City of Richmond's public works": the town itself (one sense with "Richmond"), not an
+        # independent city's ADM2 that happens to carry the phrase as its name
+        of_town = j - i > 2 and doc[i].lower_ in ("city", "town", "village") and doc[i + 1].lower_ == "of" \
+            and not adjectival
+        if of_town:
+            i += 2
         # "St. Paul", "Mt. Pleasant": NER often starts the name after the abbreviation
         if i > 0 and doc[i - 1].text.lower().rstrip(".") in ("st", "mt", "ft") and not covered[i - 1]:
             i -= 1
@@ -166,7 +172,7 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             j += 1
         elif doc[j - 1].lower_ in REGION_WORDS and j - i > 1:
             hint = REGION_WORDS[doc[j - 1].lower_]
-        settlement = False
+        settlement = of_town
         if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in SETTLEMENT_WORDS:
             settlement = True
         elif j < len(doc) and doc[j].lower_ in ("city", "town", "village") and doc[j].is_lower:
@@ -464,6 +470,14 @@ def _relatedness(groups: list[_Group]):
         same = keys[:, None] == keys[None, :]
         inside = same & (adm1[:, None] ^ adm1[None, :])
         rel = np.maximum(rel, inside * 1.0)
+    # a town and the county it lies in ("Richmond" and "Madison County"): related wherever the
+    # county's centroid falls
+    adm2 = np.array([c.feature == "ADM2" for c in flat])
+    if adm2.any():
+        gid = np.array([c.geonameid for c in flat])
+        parent = np.array([c.admin2 or 0 for c in flat])
+        inside = (parent[:, None] == gid[None, :]) & adm2[None, :]
+        rel = np.maximum(rel, (inside | inside.T) * 1.0)
     np.fill_diagonal(rel, 0.0)
     return rel, n
 
