@@ -344,6 +344,14 @@ def _inner_place(doc, gaz: gz.Gazetteer, i: int, j: int):
             county = doc[s + length - 1].text in ("County", "Parish") and any(c.feature == "ADM2" for c in cands)
             if county or _prominent(cands, MIN_POP_INNER):
                 return s, s + length, cands
+    # "Glen Carbon Elementary", "Long Beach Airport": a facility named after its town leads with
+    # the town's name, however small the town
+    for length in range(j - i - 1, 0, -1):
+        if not doc[i + length - 1].text[:1].isupper() or doc[i].lower_ in DIRECTIONS:
+            continue
+        cands = tuple(c for c in gaz.lookup(doc[i:i + length].text) if c.kind != gz.NAME_DEMONYM)
+        if any(c.kind == gz.NAME_MAIN and c.feature.startswith(("PPL", "ADM")) for c in cands):
+            return i, i + length, cands
     return None
 
 
