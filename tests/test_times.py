@@ -100,6 +100,7 @@ def one(found, text):
     # abbreviated years after a preposition, and abbreviated decades
     ("The index is at its lowest level since '82.", "'82", "DATE", "1982"),
     ("The song was a hit in the '80s.", "the '80s", "DATE", "198"),
+    ("The chief at the time was Smith.", "the time", "DATE", "PAST_REF"),
 ])
 def test_rule_families(run, text, span, type_, value):
     assert one(run(text), span)[1:] == (type_, value)
@@ -179,6 +180,7 @@ def test_vetoes(run):
     assert not any("Sunday" in s for s in spans)
     assert "may" not in {s.lower() for s in spans}
     assert run("He spoke against the now-cancelled deal.") == []
+    assert run("At the time Howes was captured, at the time of the raid.") == []
     assert run("The team won 3-1 in '82-83 and scored 80s.") == []
 
 

@@ -655,6 +655,11 @@ def n_set_adverb(m, ctx):
     return "SET", lexicon()["SET_ADVERB"][_lower(m["adv"])]
 
 
+def n_time_then(m, ctx):
+    """"at the time" is the narrative's past, or its future when the verb looks ahead."""
+    return "DATE", "FUTURE_REF" if ctx.tense() == "future" else "PAST_REF"
+
+
 def n_ref(m, ctx):
     word = _lower(m["ref"])
     lex = lexicon()

@@ -162,6 +162,10 @@ RULES: list[tuple[str, str, str, str]] = [
     ("present_ref", "DATE", "ref", r"(?P<ref>{PRESENT_REF})(?!-)"),
     ("past_ref", "DATE", "ref", r"(?P<ref>{PAST_REF})"),
     ("future_ref", "DATE", "ref", r"(?P<ref>{FUTURE_REF})"),
+    # "at the time" (TimeBank: PAST_REF) set off or before the verb ("X at the time was ...");
+    # "at the time Howes was captured" is a relative clause, "at the time of ..." a pointer elsewhere
+    ("at_the_time", "DATE", "time_then",
+     r"(?<=at\s)(?:the|that) time(?=\s*[,.;:!?)\"'”]|\s+(?:was|were|had|is|are|did)\b)"),
 ]
 
 # Cheap first pass: every rule names the trigger class (words any of its matches must contain);
@@ -185,6 +189,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
     "every": ["every", "each", "once", "twice", "times"],
     "set_adv": ["{SET_ADVERB}"],
     "ref": ["{PRESENT_REF}", "{PAST_REF}", "{FUTURE_REF}"],
+    "time": ["time"],
 }
 
 NEEDS: dict[str, str] = {
@@ -201,5 +206,5 @@ NEEDS: dict[str, str] = {
     "for_the_day": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
-    "present_ref": "ref", "past_ref": "ref", "future_ref": "ref",
+    "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time",
 }
