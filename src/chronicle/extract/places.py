@@ -226,7 +226,9 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
                     prev.container = m
                 prev = m
         elif ent.label_ == "NORP":
-            add(ent.start, ent.end, "NORP", adjectival=True)
+            if add(ent.start, ent.end, "NORP", adjectival=True) is None \
+                    and _prominent(gaz.lookup(ent.text), MIN_POP_ORG):
+                add(ent.start, ent.end, "NORP")  # NER calls "D. C." a nationality
         elif ent.label_ == "PERSON" and _prominent(gaz.lookup(ent.text), MIN_POP_PERSON):
             # NER calls unfamiliar city names people ("struck Kharkov"); a well-known place wins
             add(ent.start, ent.end, "PERSON")
@@ -533,7 +535,8 @@ def _host(document: Document, gaz: gz.Gazetteer, mentions: list[Mention]) -> Opt
                     and not m.adjectival and not m.hint:
                 m.home, m.home_country = True, country
     # regional papers file local stories under the town's section ("/dublin_news/", "/metro/dekalb/"):
-    # a section name is a home town too, unless it names a country or state ("/world/russia/")
+    # a section name is a home town too, unless it names a country or a state of the paper's
+    # country ("/world/russia/", "/florida/"; a generic domain is taken to be American)
     sections = _path_sections(art.url)
     if sections:
         for m in mentions:
@@ -541,7 +544,8 @@ def _host(document: Document, gaz: gz.Gazetteer, mentions: list[Mention]) -> Opt
                 continue
             key = gz.norm(m.key).replace(" ", "")
             if len(key) >= 4 and key in sections and not any(
-                    c.kind == gz.NAME_MAIN and c.feature in ("PCLI", "CONT", "ADM1") for c in m.candidates):
+                    c.kind == gz.NAME_MAIN and (c.feature in ("PCLI", "CONT") or (
+                        c.feature == "ADM1" and c.country == (country or "US"))) for c in m.candidates):
                 m.home, m.home_country = True, country
     return country
 

@@ -1,0 +1,55 @@
+"""Places: local-news forms — URL section directories, 'the City of X', facilities named after a
+small town, 'Washington, D. C.' that NER calls a nationality, and towns inside their county."""
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract import places
+from chronicle.model import Article, Document
+
+
+@pytest.fixture(scope="module")
+def place_of(nlp):
+    def _run(text, url=None):
+        document = Document(article=Article(text=text, url=url), doc=nlp(text))
+        return {p.span.text: p for p in places.extract(document)}
+
+    return _run
+
+
+def test_path_sections_spell_names():
+    secs = places._path_sections("http://example.com/articles/2009/03/18/mt_pleasant_news/news/x.txt")
+    assert "mountpleasant" in secs and "articles" in secs
+    assert places._path_sections("http://example.com/story.html") == set()
+    assert places._path_sections(None) == set()
+
+
+def test_url_section_names_the_home_town(place_of):
+    text = "Paris man arrested after a crash. A Paris man was arrested on Friday after the crash, police said."
+    assert place_of(text)["Paris"].country == "FR"
+    local = place_of(text, url="http://www.regionalnews.com/articles/paris_news/local/story1.txt")["Paris"]
+    assert local.country != "FR" and local.feature.startswith("PPL")
+
+
+def test_country_in_a_url_section_is_not_a_home_town(place_of):
+    text = "Russia said on Monday that talks with Russia's neighbours would resume."
+    p = place_of(text, url="http://www.example.com/news/world/russia/story.html")["Russia"]
+    assert p.feature == "PCLI"
+
+
+def test_city_of_x_is_the_town(place_of):
+    ps = place_of("A thief stole tools from the City of Richmond's public works department in "
+                  "Madison County, Kentucky, police in Richmond said.")
+    assert "Richmond" in ps and "City of Richmond" not in ps
+    assert ps["Richmond"].geonameid == 4305974  # Richmond, Kentucky, seat of Madison County
+
+
+def test_facility_named_after_a_small_town(place_of):
+    ps = place_of("Students at Glen Carbon Elementary raised money for the library, the principal said.")
+    assert "Glen Carbon" in ps and ps["Glen Carbon"].country == "US"
+
+
+def test_spaced_dc_is_the_district_not_the_state(place_of):
+    ps = place_of("The awards will be presented at a ceremony in Washington, D. C., on Thursday, "
+                  "the Kentucky National Guard said.")
+    assert ps["Washington"].geonameid == 4140963
