@@ -101,6 +101,8 @@ def one(found, text):
     ("The index is at its lowest level since '82.", "'82", "DATE", "1982"),
     ("The song was a hit in the '80s.", "the '80s", "DATE", "198"),
     ("The chief at the time was Smith.", "the time", "DATE", "PAST_REF"),
+    ("For the week, the index rose 2%.", "the week", "DATE", "2025-W02"),
+    ("It was the week's most active issue.", "the week", "DATE", "2025-W02"),
 ])
 def test_rule_families(run, text, span, type_, value):
     assert one(run(text), span)[1:] == (type_, value)

@@ -123,9 +123,11 @@ RULES: list[tuple[str, str, str, str]] = [
     ("ahead", "DURATION", "duration", r"the (?:(?P<n>few|coming|next few) )?(?P<u>days|weeks|months|years) ahead"),
     ("end_of_unit", "DATE", "rel_unit",
      r"(?:the )?(?P<pre>end|beginning|start|middle|turn) of the (?P<rel>)(?P<u>day|week|month|year|decade|century)"),
-    # stock reports: "For the day, the Nikkei closed ..." is the trading day of the report
+    # stock reports: "For the day, the Nikkei closed ...", "the week's most active issue" are the
+    # trading day/week of the report
     ("for_the_day", "DATE", "rel_unit",
-     r"(?:(?<=for\s)|(?<=ended\s)|(?<=finished\s))(?P<rel>)the (?P<u>day)(?! of| before| after| when| that| on)"),
+     r"(?:(?<=for\s)|(?<=ended\s)|(?<=finished\s))(?P<rel>)the (?P<u>day|week)(?! of| before| after| when| that| on)"),
+    ("week_poss", "DATE", "rel_unit", r"(?P<rel>)the (?P<u>week)(?='s)"),
     # "the same period last year" is one expression (the year-ago counterpart), not a period and a year
     ("same_last_year", "DATE", "rel_unit",
      r"the same (?:period|quarter|month|week|time|day) (?:of |in )?(?P<rel>last|the previous) (?P<u>year)"),
@@ -203,7 +205,7 @@ NEEDS: dict[str, str] = {
     "period_ended": "unit", "season": "season", "season_y": "season", "holiday": "holiday",
     "deictic_day": "deictic", "weekday": "weekday", "weekday_pl": "weekday",
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
-    "for_the_day": "unit", "same_last_year": "unit", "same_year_ago": "unit",
+    "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time",
