@@ -53,3 +53,16 @@ def test_spaced_dc_is_the_district_not_the_state(place_of):
     ps = place_of("The awards will be presented at a ceremony in Washington, D. C., on Thursday, "
                   "the Kentucky National Guard said.")
     assert ps["Washington"].geonameid == 4140963
+
+
+def test_town_missing_from_the_gazetteer_is_placed_in_its_state(place_of):
+    ps = place_of("Martha was born in Grantville, Pennsylvania, on November 4, 1913, and taught school there.")
+    p = ps["Grantville"]
+    assert p.geonameid is None and p.country == "US"
+    assert p.extra["near"] == ps["Pennsylvania"].geonameid
+    assert abs(p.lat - ps["Pennsylvania"].lat) < 0.01
+
+
+def test_well_known_city_keeps_its_sense_despite_a_misread_container(place_of):
+    ps = place_of("Protesters gathered in Tbilisi, Georgia, on Sunday.")
+    assert ps["Tbilisi"].geonameid == 611717

@@ -68,6 +68,10 @@ HOME_DEMOTED = {"PCLI", "PPLC", "CONT", "ADM1", "ADM2"}
 W_HOME = 4.0
 W_HOST_COUNTRY = 4.5
 CITY_REGION_KM = 100.0
+# a sense this near its stated region is kept even when the admin codes disagree
+FALLBACK_KM = 250.0
+# a well-known sense outside its stated region means the region was misread ("Tbilisi, Georgia")
+FALLBACK_MAX_POP = 20_000
 # ccTLDs whose country code differs from the ISO code
 CCTLD = {"uk": "GB"}
 GENERIC_TLDS = {"com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "news", "co", "tv", "fm", "me", "io"}
@@ -107,6 +111,7 @@ class Mention:
     home_country: Optional[str] = None  # the paper's country when its domain says so
     candidates: tuple = ()
     container: Optional["Mention"] = None
+    fallback: Optional[gz.Entry] = None  # no sense fits: located at its container instead
     scores: dict = field(default_factory=dict)
     choice: Optional[gz.Entry] = None
     confidence: float = 0.0
@@ -630,6 +635,16 @@ def _resolve(mentions: list[Mention], host_country: Optional[str] = None, us_vot
         for m in g.mentions:
             m.candidates = tuple(g.cands)
             _pick(m, sc)
+    # "Grantville, Pennsylvania" when the gazetteer knows no Grantville in Pennsylvania: the town is
+    # too small for it, and the state says more about where it is than any namesake elsewhere
+    for m in mentions:
+        cont = m.container
+        if m.choice is not None and cont is not None and cont.choice is not None \
+                and cont.choice.feature == "ADM1" and m.choice.feature.startswith(("PPL", "ADM2")) \
+                and cont.choice.admin1 and not _near(m.choice, cont.choice, FALLBACK_KM) \
+                and m.choice.population < FALLBACK_MAX_POP \
+                and not any(_within(c, cont.choice) for c in m.candidates):
+            m.choice, m.fallback, m.confidence = None, cont.choice, 0.3
 
 
 def geo_precision(place: Optional[Place]) -> Optional[str]:
@@ -680,8 +695,16 @@ def extract(document: Document) -> list[Place]:
         if m.adjectival:
             extra["adjectival"] = True
         if c is None:
-            # a street or a place too small for the gazetteer: located, roughly, at the article's
-            # main town (no GeoNames id; "near" says the point is the town's)
+            # a street or a place too small for the gazetteer: located, roughly, at its stated
+            # container or else the article's main town (no GeoNames id; "near" says whose point)
+            if m.fallback is not None:
+                f = m.fallback
+                extra["near"] = f.public_id
+                places.append(Place(id=f"P{len(places) + 1}", span=document.span(m.start, m.end),
+                                    name=document.text[m.start:m.end], geonameid=None, country=f.country or None,
+                                    feature=None, lat=None if f.lat is None else round(f.lat, 5),
+                                    lon=None if f.lon is None else round(f.lon, 5), extra=extra))
+                continue
             if focus is not None:
                 extra["near"] = focus.public_id
             places.append(Place(id=f"P{len(places) + 1}", span=document.span(m.start, m.end),
