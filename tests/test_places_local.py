@@ -66,3 +66,22 @@ def test_town_missing_from_the_gazetteer_is_placed_in_its_state(place_of):
 def test_well_known_city_keeps_its_sense_despite_a_misread_container(place_of):
     ps = place_of("Protesters gathered in Tbilisi, Georgia, on Sunday.")
     assert ps["Tbilisi"].geonameid == 611717
+
+
+def test_unmentioned_home_town_from_the_url(nlp):
+    text = "The New London Police Chief asked the council to keep his job, council members in New London said."
+    doc = Document(article=Article(text=text, url="http://example.com/articles/mt_pleasant_news/top/x.txt"),
+                   doc=nlp(text))
+    from chronicle.extract import gazetteer as gz
+    silent = places._unmentioned_home(doc, gz.load(), [], None)
+    assert [m.key for m in silent] == ["mount pleasant"]
+    assert all(c.country == "US" and c.feature.startswith(("PPL", "ADM2")) for c in silent[0].candidates)
+    ps = {p.span.text: p for p in places.extract(doc)}
+    assert "mount pleasant" not in {p.name.lower() for p in ps.values()}  # silent: never output
+    assert ps["New London"].geonameid == 4868768  # New London, Iowa, next to Mount Pleasant
+
+
+def test_newspaper_words_are_no_home_town(nlp):
+    from chronicle.extract import gazetteer as gz
+    doc = Document(article=Article(text="x", url="http://www.dailyherald.com/news/local/story.html"), doc=None)
+    assert places._unmentioned_home(doc, gz.load(), [], None) == []

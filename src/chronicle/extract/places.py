@@ -66,6 +66,19 @@ MAX_SENSES = 30
 # a paper's home town is a town: the capital or country of the same name is the famous namesake
 HOME_DEMOTED = {"PCLI", "PPLC", "CONT", "ADM1", "ADM2"}
 W_HOME = 4.0
+# words of newspaper names and site sections that are also names of towns somewhere
+HOME_STOPWORDS = {
+    "news", "local", "localnews", "metro", "community", "business", "sports", "lifestyle", "lifestyles",
+    "opinion", "article", "articles", "story", "stories", "content", "national", "world", "state", "region",
+    "home", "index", "live", "online", "daily", "times", "herald", "press", "review", "register",
+    "tribune", "journal", "gazette", "courier", "record", "leader", "chronicle", "telegraph",
+    "independent", "dispatch", "observer", "enterprise", "bulletin", "standard", "republic", "union",
+    "mercury", "beacon", "sentinel", "examiner", "monitor", "globe", "reporter", "pilot", "banner",
+    "advocate", "citizen", "democrat", "republican", "eagle", "progress", "express", "messenger",
+    "argus", "inquirer", "services", "updates", "dynamic", "templates", "portal", "satellite",
+    "newsstand", "community", "crime", "courts", "police", "government", "apps", "spages",
+}
+HOME_MIN_POP = 5_000
 W_HOST_COUNTRY = 4.5
 CITY_REGION_KM = 100.0
 # a sense this near its stated region is kept even when the admin codes disagree
@@ -555,6 +568,41 @@ def _host(document: Document, gaz: gz.Gazetteer, mentions: list[Mention]) -> Opt
     return country
 
 
+def _unmentioned_home(document: Document, gaz: gz.Gazetteer, mentions: list[Mention],
+                      country: Optional[str]) -> list[Mention]:
+    """The paper's town when the article does not name it ("mt_pleasant_news" over a story about
+    New London, Iowa): a silent mention whose senses take part in the focus and coherence, so
+    that the town's neighbours win over more populous namesakes far away. Never output."""
+    art = document.article
+    if any(m.home for m in mentions) or not art.url or "//" not in art.url:
+        return []
+    host = (urlparse(art.url).hostname or "").lower().removeprefix("www.")
+    labels = host.split(".")
+    if len(labels) < 2:
+        return []
+    site = re.sub(r"[^a-z]", "", labels[-2] if len(labels) < 3 or len(labels[-2]) > 3 else labels[-3])
+    names = [site[:k] for k in range(len(site), 4, -1)] + [site[k:] for k in range(1, len(site) - 4)]
+    for d in urlparse(art.url).path.split("/")[1:-1]:
+        words = [w for w in re.split(r"[^a-z]+", gz.norm(d.replace("_", " ").replace("-", " "))) if w]
+        if 0 < len(words) <= 6:
+            names += [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+    said = {gz.norm(m.key) for m in mentions}
+    home_cc = country or "US"
+    out: list[Mention] = []
+    for name in names:
+        if len(name) < 5 or name in said or name in HOME_STOPWORDS or name.replace(" ", "") in HOME_STOPWORDS \
+                or any(name.replace(" ", "") in m.key.replace(" ", "") for m in out):  # "spring" of "springfield"
+            continue
+        cands = tuple(c for c in gaz.lookup(name) if c.kind == gz.NAME_MAIN and c.country == home_cc
+                      and c.feature.startswith(("PPL", "ADM2")) and c.population >= HOME_MIN_POP)
+        if cands:
+            said.add(name)
+            out.append(Mention(-1, -1, name, "HOME", home=True, home_country=country, candidates=cands))
+            if len(out) >= 2:
+                break
+    return out
+
+
 def _path_sections(url: Optional[str]) -> set[str]:
     """Names a URL's directories spell: every run of words in each directory, joined
     ("/mt_pleasant_news/" -> mt, mtpleasant, mtpleasantnews, pleasant, ...), as saint/mount-expanded keys too."""
@@ -686,7 +734,8 @@ def extract(document: Document) -> list[Place]:
     mentions = _detect(document, gaz)
     _region_lists(document.text, mentions)
     host_country = _host(document, gaz, mentions)
-    _resolve(mentions, host_country, _us_local(document.text) if host_country in (None, "US") else 0.0)
+    silent = _unmentioned_home(document, gaz, mentions, host_country)
+    _resolve(mentions + silent, host_country, _us_local(document.text) if host_country in (None, "US") else 0.0)
     focus = _focus_place(mentions)
     places = []
     for m in mentions:
