@@ -183,6 +183,9 @@ def test_vetoes(run):
     assert "may" not in {s.lower() for s in spans}
     assert run("He spoke against the now-cancelled deal.") == []
     assert run("At the time Howes was captured, at the time of the raid.") == []
+    # a title ending in a weekday, then the dateline: two expressions, not one across the break
+    spans = [f[0] for f in run("Markets to stay closed until Friday\nSeptember 18, 2008\nTrading halted.")]
+    assert spans == ["Friday", "September 18, 2008"]
     assert run("The team won 3-1 in '82-83 and scored 80s.") == []
 
 

@@ -84,7 +84,40 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
         if new == pattern:
             break
         pattern = new
-    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+    return _spaces(pattern)
+
+
+def _spaces(pattern: str) -> str:
+    """A space in a rule is any run of blanks (``" ?"`` an optional one), but never a line break:
+    a line break ends a title, a dateline or a paragraph. Inside ``[...]`` a space is one blank."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            out.append(" \t\u00a0" if ch == " " else ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i + 1:i + 2] == "]":  # a literal "]" first in the class
+                out.append("]")
+                i += 1
+        elif ch == " " and pattern[i + 1:i + 2] == "?":
+            out.append(r"[^\S\n]*")
+            i += 1
+        elif ch == " ":
+            out.append(r"[^\S\n]+")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 # a match never ends inside a word or a compound that is no time ("the quarter-finals")
