@@ -78,7 +78,7 @@ HOME_STOPWORDS = {
     "argus", "inquirer", "services", "updates", "dynamic", "templates", "portal", "satellite",
     "newsstand", "community", "crime", "courts", "police", "government", "apps", "spages",
 }
-HOME_MIN_POP = 5_000
+HOME_MIN_POP = 1_000
 W_HOST_COUNTRY = 4.5
 CITY_REGION_KM = 100.0
 # a sense this near its stated region is kept even when the admin codes disagree
