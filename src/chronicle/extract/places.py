@@ -59,6 +59,8 @@ NATURAL_HEADS = {"Lake", "River", "Mount", "Mt.", "Park", "Creek", "Island", "Is
                  "Gulf", "Strait", "Harbor", "Harbour", "Lakes", "Reservoir", "Wilderness", "Desert"}
 STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane",
                 "Parkway", "Pkwy.", "Highway", "Interstate", "Route", "Turnpike", "Expressway", "Freeway"}
+PLACE_TAILS = {"Square", "Grove", "Heights", "Hills", "Hill", "Village", "Valley", "Springs", "Point",
+               "Ridge", "Crossing", "Junction", "Corners", "Acres", "Gardens", "Terrace", "Plaza", "City"}
 NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
 ALT_PENALTY = 2.5
 W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 50.0
@@ -200,7 +202,7 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
         if not cands and not adjectival and j - i > 1 and not any(t.text in NATURAL_HEADS for t in doc[i:j]) \
                 and doc[j - 1].text not in STREET_WORDS:  # "Dublin Road" is a street, not Dublin
             # "Vancouver International Airport", "Rajasthan assembly": the place name inside
-            sub = _inner_place(doc, gaz, i, j)
+            sub = _inner_place(doc, gaz, i, j, label)
             if sub is not None:
                 i, j, cands = sub
                 hint = ()
@@ -354,7 +356,7 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
     return mentions
 
 
-def _inner_place(doc, gaz: gz.Gazetteer, i: int, j: int):
+def _inner_place(doc, gaz: gz.Gazetteer, i: int, j: int, label: str = "FAC"):
     """The longest well-known place name inside tokens ``[i, j)``, as ``(start, end, senses)``."""
     for length in range(j - i - 1, 0, -1):
         for s in range(i, j - length + 1):
@@ -365,9 +367,12 @@ def _inner_place(doc, gaz: gz.Gazetteer, i: int, j: int):
             if county or _prominent(cands, MIN_POP_INNER):
                 return s, s + length, cands
     # "Glen Carbon Elementary", "Long Beach Airport": a facility named after its town leads with
-    # the town's name, however small the town
+    # the town's name, however small the town ("Meadow Grove", "Court Square" are names of their own)
+    if label in ("GPE", "LOC"):
+        return None
     for length in range(j - i - 1, 0, -1):
-        if not doc[i + length - 1].text[:1].isupper() or doc[i].lower_ in DIRECTIONS:
+        if not doc[i + length - 1].text[:1].isupper() or doc[i].lower_ in DIRECTIONS \
+                or doc[i + length].text in PLACE_TAILS:
             continue
         cands = tuple(c for c in gaz.lookup(doc[i:i + length].text) if c.kind != gz.NAME_DEMONYM)
         if any(c.kind == gz.NAME_MAIN and c.feature.startswith(("PPL", "ADM")) for c in cands):
