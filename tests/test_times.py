@@ -103,6 +103,9 @@ def one(found, text):
     ("The chief at the time was Smith.", "the time", "DATE", "PAST_REF"),
     ("For the week, the index rose 2%.", "the week", "DATE", "2025-W02"),
     ("It was the week's most active issue.", "the week", "DATE", "2025-W02"),
+    ("We are there to stay for a while.", "a while", "DURATION", "PXX"),
+    ("He waited for a fairly lengthy period.", "a fairly lengthy period", "DURATION", "PXX"),
+    ("Prices will rise in the short term.", "the short term", "DATE", "FUTURE_REF"),
 ])
 def test_rule_families(run, text, span, type_, value):
     assert one(run(text), span)[1:] == (type_, value)

@@ -660,6 +660,16 @@ def n_time_then(m, ctx):
     return "DATE", "FUTURE_REF" if ctx.tense() == "future" else "PAST_REF"
 
 
+def n_vague_dur(m, ctx):
+    """"for a while", "for some time": a stretch of unstated length."""
+    return "DURATION", "PXX"
+
+
+def n_term(m, ctx):
+    """"in the short term" looks ahead of the report (TimeBank: FUTURE_REF)."""
+    return "DATE", "FUTURE_REF"
+
+
 def n_ref(m, ctx):
     word = _lower(m["ref"])
     lex = lexicon()

@@ -164,6 +164,11 @@ RULES: list[tuple[str, str, str, str]] = [
     ("present_ref", "DATE", "ref", r"(?P<ref>{PRESENT_REF})(?!-)"),
     ("past_ref", "DATE", "ref", r"(?P<ref>{PAST_REF})"),
     ("future_ref", "DATE", "ref", r"(?P<ref>{FUTURE_REF})"),
+    # durations of unstated length, only as the object of "for" ("for a while", "for some time")
+    ("vague_dur", "DURATION", "vague_dur",
+     r"(?<=for\s)(?:quite )?(?:a while|some time|a (?:(?:fairly|very|relatively) )?(?:long|lengthy|short|brief) "
+     r"(?:time|while|period)(?: of time)?)(?! (?:to|before|after|when|that)\b)"),
+    ("term", "DATE", "term", r"(?<=in\s)the (?:short|near|long|medium|longer|shorter) term"),
     # "at the time" (TimeBank: PAST_REF) set off or before the verb ("X at the time was ...");
     # "at the time Howes was captured" is a relative clause, "at the time of ..." a pointer elsewhere
     ("at_the_time", "DATE", "time_then",
@@ -192,6 +197,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
     "set_adv": ["{SET_ADVERB}"],
     "ref": ["{PRESENT_REF}", "{PAST_REF}", "{FUTURE_REF}"],
     "time": ["time"],
+    "vague": ["while", "time", "period", "term"],
 }
 
 NEEDS: dict[str, str] = {
@@ -208,5 +214,5 @@ NEEDS: dict[str, str] = {
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
-    "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time",
+    "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague",
 }
