@@ -85,3 +85,11 @@ def test_newspaper_words_are_no_home_town(nlp):
     from chronicle.extract import gazetteer as gz
     doc = Document(article=Article(text="x", url="http://www.dailyherald.com/news/local/story.html"), doc=None)
     assert places._unmentioned_home(doc, gz.load(), [], None) == []
+
+
+def test_city_council_names_the_town_and_street_names_stay_streets(place_of):
+    ps = place_of("Dublin City Council heard a first reading on a plan to rename North Street, "
+                  "officials in Franklin County, Ohio, said.")
+    assert "Dublin" in ps and "Dublin City" not in ps
+    assert ps["Dublin"].feature.startswith("PPL")
+    assert ps["North Street"].geonameid is None

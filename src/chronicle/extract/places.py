@@ -61,6 +61,8 @@ STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "
                 "Parkway", "Pkwy.", "Highway", "Interstate", "Route", "Turnpike", "Expressway", "Freeway"}
 PLACE_TAILS = {"Square", "Grove", "Heights", "Hills", "Hill", "Village", "Valley", "Springs", "Point",
                "Ridge", "Crossing", "Junction", "Corners", "Acres", "Gardens", "Terrace", "Plaza", "City"}
+CITY_BODIES = {"Council", "Commission", "Hall", "Manager", "Schools", "Attorney", "Clerk", "Administrator",
+               "Engineer", "Board", "Police", "Fire", "Planning", "Government", "Officials"}
 NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
 ALT_PENALTY = 2.5
 W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 50.0
@@ -139,6 +141,8 @@ def _lookup_variants(gaz: gz.Gazetteer, text: str) -> tuple:
         return hits
     words = text.split()
     if len(words) > 1 and words[0].lower() in DIRECTIONS | {"the"}:
+        if len(words) == 2 and words[1] in STREET_WORDS:
+            return ()  # "North Street" is a street, not Street in Somerset
         return _lookup_variants(gaz, " ".join(words[1:]))
     if len(words) > 1 and words[-1].lower() in REGION_WORDS:
         return gaz.lookup(" ".join(words[:-1]))
@@ -192,6 +196,13 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
             j += 1
         elif doc[j - 1].lower_ in REGION_WORDS and j - i > 1:
             hint = REGION_WORDS[doc[j - 1].lower_]
+        # "Dublin City Council": the town Dublin, unless "X City" is itself a town's name (Kansas City)
+        if j - i > 1 and doc[j - 1].text == "City" and j < len(doc) and doc[j].text in CITY_BODIES \
+                and not any(c.kind == gz.NAME_MAIN and c.feature.startswith("PPL")
+                            for c in gaz.lookup(doc[i:j].text)) \
+                and any(c.feature.startswith("PPL") for c in gaz.lookup(doc[i:j - 1].text)):
+            j -= 1
+            of_town = True
         settlement = of_town
         if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in SETTLEMENT_WORDS:
             settlement = True
