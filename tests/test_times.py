@@ -106,6 +106,7 @@ def one(found, text):
     ("We are there to stay for a while.", "a while", "DURATION", "PXX"),
     ("He waited for a fairly lengthy period.", "a fairly lengthy period", "DURATION", "PXX"),
     ("Prices will rise in the short term.", "the short term", "DATE", "FUTURE_REF"),
+    ("The lenders held their Autumn meetings.", "Autumn", "DATE", "2024-FA"),
 ])
 def test_rule_families(run, text, span, type_, value):
     assert one(run(text), span)[1:] == (type_, value)
@@ -185,6 +186,7 @@ def test_vetoes(run):
     assert not any("Sunday" in s for s in spans)
     assert "may" not in {s.lower() for s in spans}
     assert run("He spoke against the now-cancelled deal.") == []
+    assert run("Their fall was steep.") == []
     assert run("At the time Howes was captured, at the time of the raid.") == []
     # a title ending in a weekday, then the dateline: two expressions, not one across the break
     spans = [f[0] for f in run("Markets to stay closed until Friday\nSeptember 18, 2008\nTrading halted.")]

@@ -103,6 +103,9 @@ RULES: list[tuple[str, str, str, str]] = [
     ("season", "DATE", "season",
      r"(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid-?|the past|the coming) ?)(?P<s>{SEASON})"
      r"(?:,? (?:of )?(?P<y>{YEAR}))?"),
+    # a season after a possessive ("their Autumn meetings"); not "fall", which is mostly a drop
+    ("season_poss", "DATE", "season",
+     r"(?:(?<=their\s)|(?<=its\s)|(?<=his\s)|(?<=her\s)|(?<=our\s))(?P<s>spring|summer|autumn|winter)"),
     ("season_y", "DATE", "season", r"(?P<s>{SEASON}),? (?:of )?(?P<y>{YEAR})"),
     ("holiday", "DATE", "holiday", r"(?:(?P<rel>last|this|next) )?(?P<hol>{HOLIDAY})"),
     # --- deictic days, weeks, months, years ---------------------------------------------------------
@@ -208,7 +211,7 @@ NEEDS: dict[str, str] = {
     "year": "year", "spoken_year": "spoken", "year_apos": "digits", "decade": "year", "decade_word": "decade", "century": "decade",
     "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
     "year_ago_adj": "yearish", "year_quarter": "year", "part_of_year": "year", "fiscal_year": "yearish",
-    "period_ended": "unit", "season": "season", "season_y": "season", "holiday": "holiday",
+    "period_ended": "unit", "season": "season", "season_y": "season", "season_poss": "season", "holiday": "holiday",
     "deictic_day": "deictic", "weekday": "weekday", "weekday_pl": "weekday",
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
