@@ -63,6 +63,8 @@ PLACE_TAILS = {"Square", "Grove", "Heights", "Hills", "Hill", "Village", "Valley
                "Ridge", "Crossing", "Junction", "Corners", "Acres", "Gardens", "Terrace", "Plaza", "City"}
 CITY_BODIES = {"Council", "Commission", "Hall", "Manager", "Schools", "Attorney", "Clerk", "Administrator",
                "Engineer", "Board", "Police", "Fire", "Planning", "Government", "Officials"}
+COMMON_HEADLINE_WORDS = {"man", "woman", "boy", "girl", "police", "fire", "teen", "driver", "child", "mother",
+                         "father", "family", "students", "officials", "residents", "council", "crash", "deputies"}
 NUMBERED_ROADS = {"Highway", "Interstate", "Route"}
 ALT_PENALTY = 2.5
 W_COUNTRY, W_ADMIN1, W_COH, COH_CAP, W_CONTAINER, NEAR_KM = 4.0, 4.0, 3.0, 2.0, 8.0, 50.0
@@ -224,6 +226,8 @@ def _detect(document: Document, gaz: gz.Gazetteer) -> list[Mention]:
                 return None
         if label in ("GAZ", "REPEAT", "PERSON") and text in person_words:
             return None  # "Trapani" is the surname of someone named in full elsewhere
+        if j == i + 1 and doc[i].is_sent_start and doc[i].lower_ in COMMON_HEADLINE_WORDS:
+            return None  # "Man arrested after ...": a headline's capitalised common word
         if adjectival:
             cands = tuple(c for c in cands if c.kind == gz.NAME_DEMONYM)
             if not cands:
