@@ -359,6 +359,8 @@ def n_season(m, ctx):
         y = y if idx > cur else y + 1
     else:
         t = ctx.tense()
+        if ctx.dct.month <= 2 and t == "past":  # January's winter began last year: every season is behind
+            cur = -1
         if t == "past" and idx > cur:
             y -= 1
         elif t == "future" and idx < cur:
