@@ -107,6 +107,10 @@ def one(found, text):
     ("He waited for a fairly lengthy period.", "a fairly lengthy period", "DURATION", "PXX"),
     ("Prices will rise in the short term.", "the short term", "DATE", "FUTURE_REF"),
     ("The lenders held their Autumn meetings.", "Autumn", "DATE", "2024-FA"),
+    ("Profit fell in the current financial year.", "the current financial year", "DATE", "2025"),
+    ("Profit fell in the 2023 fiscal year.", "the 2023 fiscal year", "DATE", "2023"),
+    ("Sales fell in Q3 2024.", "Q3 2024", "DATE", "2024-Q3"),
+    ("The meeting lasted half an hour.", "half an hour", "DURATION", "PT30M"),
 ])
 def test_rule_families(run, text, span, type_, value):
     assert one(run(text), span)[1:] == (type_, value)

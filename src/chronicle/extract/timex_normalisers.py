@@ -262,7 +262,7 @@ def n_century(m, ctx):
     return "DATE", f"{n - 1:02d}"
 
 
-_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+_QORD = {"q1": 1, "q2": 2, "q3": 3, "q4": 4, "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
          "last": 4, "latter": 2}
 
 
@@ -670,6 +670,15 @@ def n_vague_dur(m, ctx):
 def n_term(m, ctx):
     """"in the short term" looks ahead of the report (TimeBank: FUTURE_REF)."""
     return "DATE", "FUTURE_REF"
+
+
+_HALF = {"hour": "PT30M", "day": "PT12H", "week": "P3.5D", "month": "P0.5M", "year": "P6M", "decade": "P5Y",
+         "century": "P50Y", "minute": "PT30S"}
+
+
+def n_half_unit(m, ctx):
+    """"half an hour" is thirty minutes, not an hour with a word before it."""
+    return "DURATION", _HALF[_lower(m["u"])]
 
 
 def n_ref(m, ctx):

@@ -62,8 +62,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("rel_m", "DATE", "month_rel", r"(?:(?:early|late|mid-?) ?)?(?P<rel>{REL}) (?P<m>{MONTHFULL})"),
     ("m", "DATE", "month_alone", r"(?:{PRE})?(?P<m>{MONTHFULL})"),
     ("year", "DATE", "year",
-     r"(?:{PRE})?(?:(?:the )?(?:fiscal|calendar|model|school|financial)(?: year)? |the year )?(?P<y>{YEAR})"
-     r"(?: and beyond)?"),
+     r"(?:{PRE})?(?:(?:the )?(?:fiscal|calendar|model|school|financial)(?: year)? |the year |FY ?|the (?={YEAR} (?:fiscal|financial) year))?(?P<y>{YEAR})"
+     r"(?: and beyond| (?:fiscal|financial) year)?"),
     # an abbreviated year only after a preposition ("since '82", "in '99"): a bare "'82" may be a score
     ("year_apos", "DATE", "year_apos", r"(?:(?<=since\s)|(?<=in\s)|(?<=of\s)|(?<=until\s))['’](?P<y2>\d\d)(?!\d|s\b|-)"),
     ("spoken_year", "DATE", "spoken_year",
@@ -84,6 +84,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:(?:flat|strong|weak|disappointing|difficult|tough|record|sluggish|slow|lackluster) )?"
      r"(?P<q>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
      r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year))?"),
+    ("q_abbrev", "DATE", "quarter", r"(?P<q>Q[1-4])(?P<qu>)(?: (?P<y2>{YEAR}))?"),
     ("quarter_rel", "DATE", "quarter_rel",
      r"(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
      r"comparable|prior-year|year-before)(?: fiscal)? (?P<qu>quarter|half|period)"),
@@ -94,7 +95,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("year_quarter", "DATE", "year_period", r"the (?P<y>{YEAR}) (?:(?P<q>first|second|third|fourth) )?(?:quarter|period)"),
     ("part_of_year", "DATE", "year", r"a (?:good|large|big|major) part of (?P<y>{YEAR})"),
     ("fiscal_year", "DATE", "fiscal_year",
-     r"the (?P<rel>latest |current |full |previous |last |next |)(?:fiscal )?year(?!\s+(?:ago|earlier|end|before|later)\b)"
+     r"the (?P<rel>latest |current |full |previous |last |next |)(?:fiscal |financial )?year(?!\s+(?:ago|earlier|end|before|later)\b)"
      r"(?P<ended>(?=\s+end(?:ed|ing)))?"),
     ("period_ended", "DURATION", "period_ended",
      r"the (?P<what>quarter|nine months|six months|three months|half|first half|period|month|week|12 months|"
@@ -153,6 +154,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("dur", "DURATION", "duration",
      r"(?:{MODIFIER} |the )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
      r"business|working|calendar|extra))? (?P<u>{UNIT})(?P<half> and a half)?(?: or so)?"),
+    ("half_unit", "DURATION", "half_unit",
+     r"(?:{MODIFIER} )?half (?:an? )?(?P<u>hour|day|week|month|year|decade|century|minute)"),
     ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD})-(?P<u>{UNITSG})(?:-(?:old|long))?"),
     ("dur_bare", "DURATION", "duration",
      r"(?:(?<=for\s)|(?<=in\s)|(?<=in\sjust\s)|(?<=in\sonly\s))"
@@ -216,6 +219,6 @@ NEEDS: dict[str, str] = {
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
-    "dur_adj": "unit", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
+    "dur_adj": "unit", "half_unit": "unit", "q_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague",
 }
