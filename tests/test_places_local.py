@@ -93,3 +93,10 @@ def test_city_council_names_the_town_and_street_names_stay_streets(place_of):
     assert "Dublin" in ps and "Dublin City" not in ps
     assert ps["Dublin"].feature.startswith("PPL")
     assert ps["North Street"].geonameid is None
+
+
+def test_county_section_is_a_silent_home(nlp):
+    from chronicle.extract import gazetteer as gz
+    doc = Document(article=Article(text="x", url="http://example.com/News/Kanawha/200903260884"), doc=None)
+    silent = places._unmentioned_home(doc, gz.load(), [], None)
+    assert silent and any(c.feature == "ADM2" and c.admin1 == "US.WV" for c in silent[0].candidates)

@@ -613,7 +613,9 @@ def _unmentioned_home(document: Document, gaz: gz.Gazetteer, mentions: list[Ment
         if len(name) < 5 or name in said or name in HOME_STOPWORDS or name.replace(" ", "") in HOME_STOPWORDS \
                 or any(name.replace(" ", "") in m.key.replace(" ", "") for m in out):  # "spring" of "springfield"
             continue
-        cands = tuple(c for c in gaz.lookup(name) if c.kind == gz.NAME_MAIN and c.country == home_cc
+        # "/News/Kanawha/": a county's section is named without the word "County"
+        senses = gaz.lookup(name) + (gaz.lookup(name + " county") if home_cc == "US" else ())
+        cands = tuple(c for c in senses if c.kind == gz.NAME_MAIN and c.country == home_cc
                       and c.feature.startswith(("PPL", "ADM2")) and c.population >= HOME_MIN_POP)
         if cands:
             said.add(name)
