@@ -34,6 +34,7 @@ from typing import Optional
 from ..model import Event, Role
 from . import event_classifier as C
 from . import event_counts as CNT
+from . import event_fallback as F
 from . import event_nominal as N
 from . import event_roles as R
 from .event_lexicon import Trigger, lexicon, verb_trigger
@@ -45,6 +46,11 @@ from .timex_values import date_and_precision
 USE_CLASSIFIER = False
 USE_NOMINAL = True  # stand-alone event nouns (event_nominal); off = verb/support-verb triggers only
 KEEP_FEATURES = False  # training reads each event's classifier features
+# Sentences with no trigger get the fallback typer's guess when it is confident (event_fallback).
+# Off: with ordinary no-event news sentences in its cross-validation no threshold pays (see
+# scripts/train_event_fallback.py), and without them it invents ~5% junk events on BBC news.
+USE_FALLBACK = False
+FALLBACK_THRESHOLD: Optional[float] = None  # None = the threshold shipped with the weights
 _FROM_ROOT = {}
 
 ASSIGNS = "events"
@@ -520,7 +526,37 @@ def coded(document) -> list[dict]:
         coded = _code(document, trig, triggers)
         if coded is not None:
             cands.append(coded)
+    if USE_FALLBACK:
+        cands.extend(_fallback(document, cands, triggers))
+        cands.sort(key=lambda c: c["extra"]["trigger"]["start"])
     return _merge(cands)
+
+
+def _fallback(document, cands: list[dict], triggers: dict) -> list[dict]:
+    """Events for trigger-less sentences, typed by the fallback model when it is confident."""
+    clf = F.model()
+    if clf is None:
+        return []
+    thr = clf.threshold if FALLBACK_THRESHOLD is None else FALLBACK_THRESHOLD
+    covered = {c["extra"]["trigger"]["start"] for c in cands}
+    out = []
+    for sent in document.doc.sents:
+        if any(sent.start_char <= x < sent.end_char for x in covered) or len(sent) < 4:
+            continue
+        verb = F.root_verb(sent)
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        label, p = clf.predict(F.features(sent))
+        if p < thr or label == "NONE":
+            continue
+        trig = Trigger("RETREAT" if label == "YIELD" else label, None, verb, None, "fallback")
+        c = _code(document, trig, triggers)
+        if c is None:
+            continue
+        c["extra"]["fallback"] = round(p, 3)
+        c["confidence"] = min(c["confidence"], round(0.3 + 0.3 * p, 3))
+        out.append(c)
+    return out
 
 
 def extract(document) -> list[Event]:

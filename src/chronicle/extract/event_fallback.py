@@ -1,0 +1,91 @@
+"""Fallback typer for sentences where no lexicon trigger fired.
+
+Why: about one gold sentence in nine gets no event from the rules (an unlisted verb, an
+idiom), and a miss is always wrong. A softmax regression over the sentence root's lemma,
+its dependents and the sentence's lemma n-grams guesses the PLOVER type; the event is kept only
+when the model is confident and the clause has an identifiable actor (the roles, place and date
+come from the rule coder's own clause logic, so nothing is stitched from elsewhere).
+Trained by ``scripts/train_event_fallback.py`` (PLV train part + PLOVER synthetic headlines);
+weights go to ``chronicle/data/event_fallback.npz``. Absent weights or
+``events.USE_FALLBACK = False`` (the default: see the training script for why) = no fallback.
+"""
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+_PATH = Path(__file__).resolve().parent.parent / "data" / "event_fallback.npz"
+N_HASH = 1 << 13
+_CHILD_DEPS = {"dobj", "prep", "prt", "xcomp", "ccomp", "attr", "acomp", "neg", "dative", "agent", "oprd", "advmod"}
+
+
+def _h(feat: str) -> int:
+    return zlib.crc32(feat.encode("utf-8")) % N_HASH
+
+
+def root_verb(sent):
+    """The clause head the event would hang on: the root, or its verbal complement under "say"."""
+    root = sent.root
+    if root.lemma_.lower() in ("say", "tell", "state", "report", "announce") or root.pos_ == "AUX":
+        for c in root.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                return c
+    return root
+
+
+def features(sent) -> list[int]:
+    """Hashed feature indices of a sentence (root predicate and its dependents, lemma n-grams)."""
+    v = root_verb(sent)
+    lv = v.lemma_.lower()
+    feats = [f"root={lv}", f"rootpos={v.pos_}", "bias"]
+    for c in v.children:
+        if c.dep_ in _CHILD_DEPS:
+            lc = c.lemma_.lower()
+            feats.append(f"c={c.dep_}:{lc}")
+            feats.append(f"vc={lv}:{c.dep_}:{lc}")
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        feats.append(f"pp={lc}:{g.lemma_.lower()}")
+            if c.dep_ in ("xcomp", "ccomp"):
+                for g in c.children:
+                    if g.dep_ in ("dobj", "prep", "prt"):
+                        feats.append(f"cc={lc}:{g.dep_}:{g.lemma_.lower()}")
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            feats.append(f"subj={c.dep_}:{c.ent_type_ or c.lemma_.lower()}")
+    lem = [t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop]
+    feats.extend(f"w={x}" for x in lem)
+    feats.extend(f"b={a}_{b}" for a, b in zip(lem, lem[1:]))
+    return sorted({_h(f) for f in feats})
+
+
+def design(rows) -> np.ndarray:
+    X = np.zeros((len(rows), N_HASH), dtype=np.float32)
+    for i, idx in enumerate(rows):
+        X[i, idx] = 1.0 / np.sqrt(len(idx))
+    return X
+
+
+class Model:
+    def __init__(self, W: np.ndarray, labels: list[str], threshold: float):
+        self.W, self.labels, self.threshold = W, labels, threshold
+
+    def predict(self, idx) -> tuple[str, float]:
+        z = self.W[idx].sum(axis=0) / np.sqrt(len(idx))
+        z = z - z.max()
+        p = np.exp(z)
+        p /= p.sum()
+        k = int(p.argmax())
+        return self.labels[k], float(p[k])
+
+
+@lru_cache(maxsize=1)
+def model() -> Optional[Model]:
+    if not _PATH.exists():
+        return None
+    data = np.load(_PATH, allow_pickle=False)
+    return Model(data["W"].astype(np.float32), [str(x) for x in data["labels"]], float(data["threshold"]))
