@@ -162,18 +162,13 @@ def _eval_gsr(path: Path, errors: bool, out: Callable) -> dict:
                 gs = {"CIV": "CVL", "HLH": "MED"}.get(gs, gs)
                 if gs not in PLOVER_SECTORS:
                     gs = None  # "***", CAMEO religion codes: no PLOVER sector to compare
-                if gc:
-                    c["country_n"] += 1
-                    c["country_ok"] += country == gc
-                    c["country_none"] += country is None
-                    if errors and country != gc:
-                        out(f"  COUNTRY {toks.text!r}: gold {gc} got {country}")
-                if gs:
-                    c["sector_n"] += 1
-                    c["sector_ok"] += sector == gs
-                    c["sector_none"] += sector is None
-                    if errors and sector != gs:
-                        out(f"  SECTOR {toks.text!r}: gold {gs} got {sector}")
+                for kind, gold, got in (("country", gc, country), ("sector", gs, sector)):
+                    if gold:
+                        c[kind + "_n"] += 1
+                        c[kind + "_ok"] += got == gold
+                        c[kind + "_none"] += got is None
+                        if errors and got != gold:
+                            out(f"  {kind.upper()} {toks.text!r}: gold {gold} got {got}")
     n = lambda k: c[k + "_n"] or 1  # noqa: E731
     return {
         "country_n": c["country_n"], "country_acc": c["country_ok"] / n("country"),
