@@ -82,10 +82,18 @@ class Model:
         return self.labels[k], float(p[k])
 
 
+def load_weights(path: Path) -> Optional[tuple]:
+    """(weights, labels, npz arrays) of a trained event model, or None when none ships."""
+    if not path.exists():
+        return None
+    data = np.load(path, allow_pickle=False)
+    return data["W"].astype(np.float32), [str(x) for x in data["labels"]], data
+
+
 @lru_cache(maxsize=1)
 def model() -> Optional[Model]:
-    if not _PATH.exists():
+    loaded = load_weights(_PATH)
+    if loaded is None:
         return None
-    data = np.load(_PATH, allow_pickle=False)
-    return Model(data["W"].astype(np.float32), [str(x) for x in data["labels"]], int(data["dim"]),
-                 float(data["threshold"]))
+    W, labels, data = loaded
+    return Model(W, labels, int(data["dim"]), float(data["threshold"]))

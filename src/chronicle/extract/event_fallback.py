@@ -11,20 +11,17 @@ weights go to ``chronicle/data/event_fallback.npz``. Absent weights or
 """
 from __future__ import annotations
 
-import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 import numpy as np
 
+from .event_classifier import N_HASH, load_weights
+from .event_classifier import _h  # the same feature hash for both event models
+
 _PATH = Path(__file__).resolve().parent.parent / "data" / "event_fallback.npz"
-N_HASH = 1 << 13
 _CHILD_DEPS = {"dobj", "prep", "prt", "xcomp", "ccomp", "attr", "acomp", "neg", "dative", "agent", "oprd", "advmod"}
-
-
-def _h(feat: str) -> int:
-    return zlib.crc32(feat.encode("utf-8")) % N_HASH
 
 
 def root_verb(sent):
@@ -85,7 +82,8 @@ class Model:
 
 @lru_cache(maxsize=1)
 def model() -> Optional[Model]:
-    if not _PATH.exists():
+    loaded = load_weights(_PATH)
+    if loaded is None:
         return None
-    data = np.load(_PATH, allow_pickle=False)
-    return Model(data["W"].astype(np.float32), [str(x) for x in data["labels"]], float(data["threshold"]))
+    W, labels, data = loaded
+    return Model(W, labels, float(data["threshold"]))
