@@ -16,7 +16,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 from ..errors import UsageError
 
@@ -59,12 +59,22 @@ def load_plv(path: Path, split: Optional[str] = None) -> list[dict]:
 
 
 def _find_all(text: str, needle: str):
-    out = []
-    if not needle:
-        return out
-    for m in re.finditer(re.escape(needle), text):
+    """Where a gold actor phrase sits in the sentence: the first match, whitespace-insensitive.
+
+    The gold file writes discontinuous actors with an ellipsis ("U.S. ... negotiators") and
+    sometimes doubles spaces; each piece is then looked up on its own, the first after the other.
+    """
+    out, pos = [], 0
+    for piece in re.split(r"\s*\.\.\.?\s*", needle.strip()):
+        if not piece:
+            continue
+        pat = r"\s+".join(re.escape(w) for w in piece.split())
+        m = re.compile(pat).search(text, pos) or re.search(pat, text)
+        if m is None:
+            continue
         out.append((m.start(), m.end()))
-    return out[:1]
+        pos = m.end()
+    return out
 
 
 def _actors(val) -> list[str]:
@@ -110,6 +120,41 @@ def _spans(role, document):
     ent = document.entity(role.entity) if document is not None and role.entity else None
     if ent is not None:
         out.extend(ent.mentions)
+    phrase = _noun_phrase(role.mention, document)
+    if phrase is not None:
+        out.append(phrase)
+    return out
+
+
+class _Range(NamedTuple):
+    start: int
+    end: int
+
+
+def _noun_phrase(mention, document) -> Optional[_Range]:
+    """The whole noun phrase around a role's mention, modifiers included.
+
+    Roles name the actor by its core ("Demonstrators"); gold annotators may mark a modifier
+    instead ("Demonstrators in (SRC: Baghdad)"). Both refer to the same participant.
+    """
+    doc = getattr(document, "doc", None) if document is not None else None
+    if doc is None:
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sub = list(span.root.subtree)
+    # stop at clauses hanging off the noun: their subjects are other participants
+    sub = [t for t in sub if not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i != span.root.i
+                                     for a in _ancestors_upto(t, span.root))]
+    return _Range(min(t.idx for t in sub), max(t.idx + len(t) for t in sub))
+
+
+def _ancestors_upto(tok, root):
+    out = []
+    while tok.i != root.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
     return out
 
 

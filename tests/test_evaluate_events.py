@@ -1,0 +1,45 @@
+"""The event scorer: gold actor lookup, pair matching and the scores, on records written here."""
+from __future__ import annotations
+
+import json
+
+from chronicle.evaluate import events as ev
+
+
+def test_find_all_tolerates_doubled_spaces_and_ellipsis_gaps():
+    text = "U.S. and Russian negotiators met the Homeland Union (Conservatives) in Vilnius."
+    assert ev._find_all(text, "Homeland Union  (Conservatives)") == [(37, 67)]
+    spans = ev._find_all(text, "U.S. ... negotiators")
+    assert [text[s:e] for s, e in spans] == ["U.S.", "negotiators"]
+    assert ev._find_all(text, "nobody here") == []
+
+
+def test_gsr_loader_maps_old_names_and_skips_documents(tmp_path):
+    recs = [
+        {"id": "X-1", "event": "DEMAND", "text": "Norway demanded that Sweden pay.",
+         "source": [{"actorText": "Norway"}], "target": [{"actorText": "Sweden"}]},
+        {"id": "X-2", "event": "DOCUMENT", "text": "whole story"},
+    ]
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(recs), encoding="utf-8")
+    items = ev.load(str(path))
+    assert len(items) == 1
+    assert items[0]["gold"] == "REQUEST"
+    assert items[0]["source"] == [(0, 6)] and items[0]["target"] == [(21, 27)]
+
+
+def test_match_counts_a_modifier_of_the_actor_phrase(make_doc):
+    text = "Demonstrators in Lagos blocked a road to protest against the government."
+    document = make_doc(text, published="2025-03-10")
+    item = {"source": ev._find_all(text, "Lagos"), "target": ev._find_all(text, "government")}
+    best = ev.match(document.events, item, document)
+    assert best is not None, [e.to_json() for e in document.events]
+    assert best.actor.mention.text == "Demonstrators"
+
+
+def test_scores_macro_f1_and_coverage():
+    res = ev.scores(["AGREE", "AGREE", "ASSAULT", "ASSAULT"], ["AGREE", "NONE", "ASSAULT", "AGREE"])
+    assert res["accuracy"] == 0.5
+    assert res["coverage"] == 0.75
+    assert res["per_class"]["AGREE"]["f1"] == 0.5
+    assert res["per_class"]["ASSAULT"]["f1"] == round(2 * 1.0 * 0.5 / 1.5, 3)
