@@ -43,3 +43,14 @@ def test_scores_macro_f1_and_coverage():
     assert res["coverage"] == 0.75
     assert res["per_class"]["AGREE"]["f1"] == 0.5
     assert res["per_class"]["ASSAULT"]["f1"] == round(2 * 1.0 * 0.5 / 1.5, 3)
+
+
+def test_gold_sentence_split_is_fixed_and_covers_every_record(tmp_path):
+    recs = [{"id": f"GSR-{i}", "event": "AGREE", "text": f"Chile agreed with Peru {i}."} for i in range(40)]
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(recs), encoding="utf-8")
+    train = {it["id"] for it in ev.load(str(path), "train")}
+    dev = {it["id"] for it in ev.load(str(path), "dev")}
+    assert train and dev and not train & dev
+    assert train | dev == {r["id"] for r in recs}
+    assert ev.gsr_split("GSR-7") == ev.gsr_split("GSR-7")

@@ -268,8 +268,8 @@ def evaluate(
     gold: List[str] = typer.Argument(..., help="Gold files or folders in the kind's standard format."),
     errors: bool = typer.Option(False, "--errors", help="Also print the misses, for a person to read."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the metrics as JSON to this file."),
-    split: Optional[str] = typer.Option(None, help="events on PLV files only: score the held-out 'dev' or the "
-                                                   "'train' part (default: every row)."),
+    split: Optional[str] = typer.Option(None, help="events only: score the held-out 'dev' or the 'train' part of a "
+                                                   "PLV file or of the PLOVER gold sentences (default: every row)."),
 ):
     """Score Chronicle against gold data (PolNeAR BRAT, TimeML, LGL/GeoWebNews XML, PLOVER/PLV)."""
     import importlib
