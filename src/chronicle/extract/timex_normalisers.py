@@ -277,6 +277,9 @@ def n_quarter(m, ctx):
     y = g.get("y0") or g.get("y1") or g.get("y2")
     if not y:
         rel = g.get("yposs") or g.get("yrel")
+        if g.get("ythe"):  # "the second half of the year": the year the narrative is at
+            base, _ = ctx.anchor_date()
+            return "DATE", f"{(base or ctx.dct).year:04d}-{'H' if half else 'Q'}{q}"
         if ctx.dct is None:
             return "DATE", f"XXXX-{'H' if half else 'Q'}{q}"
         y = _rel_year(rel, ctx) if rel else ctx.dct.year
@@ -657,6 +660,36 @@ def n_set_adverb(m, ctx):
     return "SET", lexicon()["SET_ADVERB"][_lower(m["adv"])]
 
 
+def n_nth_in_row(m, ctx):
+    """"a second consecutive day": the report's day (week, month ...) as the latest of a run."""
+    gran = {"day": "D", "session": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}[_lower(m["u"])]
+    return "DATE", tn.fmt(ctx.dct, gran)
+
+
+_MONTH_DAY_BEFORE = re.compile(r"\b(?P<m>[A-Za-z]{3,9})\.? (?P<d>[12]?\d|3[01])(?:st|nd|rd|th)? and $")
+
+
+def n_day_and(m, ctx):
+    """"April 24 and 25": the second day takes the month (and year) of the first."""
+    mo = _MONTH_DAY_BEFORE.search(ctx.text[max(0, ctx.start - 20):ctx.start])
+    if not mo or _lower(mo["m"]) not in lexicon()["MONTH"]:
+        return None
+    month, day = _month(mo["m"]), int(m["d"])
+    if day <= int(mo["d"]):
+        return None
+    y = _year_for(ctx, month, day)
+    if y is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return "DATE", dt.date(y, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def n_time_being(m, ctx):
+    return "DATE", "PRESENT_REF"
+
+
 def n_time_then(m, ctx):
     """"at the time" is the narrative's past, or its future when the verb looks ahead."""
     return "DATE", "FUTURE_REF" if ctx.tense() == "future" else "PAST_REF"
@@ -711,7 +744,7 @@ def n_clock(m, ctx):
             return None
     if g.get("wd"):
         wd = lexicon()["WEEKDAY"][_lower(g["wd"])]
-        t = ctx.tense() or "past"
+        t = "future" if _forward(ctx) else (ctx.tense() or "past")
         day = tn.weekday_date(ctx.dct, wd, "nearest" if t == "present" else t) if ctx.dct else None
     elif g.get("deic"):
         day = tn.shift(ctx.dct, _DEICTIC[_lower(g["deic"])], "D")

@@ -83,7 +83,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
      r"(?:(?:flat|strong|weak|disappointing|difficult|tough|record|sluggish|slow|lackluster) )?"
      r"(?P<q>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
-     r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year))?"),
+     r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year|the (?P<ythe>year)))?"),
     ("q_abbrev", "DATE", "quarter", r"(?P<q>Q[1-4])(?P<qu>)(?: (?P<y2>{YEAR}))?"),
     ("quarter_rel", "DATE", "quarter_rel",
      r"(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
@@ -139,6 +139,14 @@ RULES: list[tuple[str, str, str, str]] = [
      r"the same (?:period|quarter|month|week|time|day) (?P<n>a|one) (?P<u>year) (?P<dir>ago|earlier)"),
     ("year_end", "DATE", "rel_unit", r"(?:around )?(?P<rel>)(?P<u>year)[- ]end"),
     ("weekend", "DATE", "rel_unit", r"(?P<rel>the)(?P<u> weekend)"),
+    # "for a second consecutive day", "the third straight session": the day of the report, one in
+    # a run (MEANTIME, TimeML: a DATE, not a duration); the count of a run ("six straight days") is
+    # a DURATION (rule dur)
+    ("nth_in_row", "DATE", "nth_in_row",
+     r"(?:a|the) (?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) "
+     r"(?:consecutive|straight|successive) (?:(?P<trading>trading) )?(?P<u>day|session|week|month|year|quarter)"),
+    # the second day of "April 24 and 25", "May 3 or 4": the month is the one just named
+    ("day_and", "DATE", "day_and", r"(?<=\d\sand\s)(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]\d|\w| ?%| (?:percent|per cent|million|billion|thousand))"),
     # --- ago / earlier / later --------------------------------------------------------------------------
     ("ago", "DATE", "ago",
      r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: more)? (?P<u>{UNIT})(?: and a half)?(?: or so)? "
@@ -174,6 +182,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("vague_dur", "DURATION", "vague_dur",
      r"(?<=for\s)(?:quite )?(?:a while|some time|a (?:(?:fairly|very|relatively) )?(?:long|lengthy|short|brief) "
      r"(?:time|while|period)(?: of time)?)(?! (?:to|before|after|when|that)\b)"),
+    # "for the time being": the present, as long as it lasts (MEANTIME, TimeML PRESENT_REF)
+    ("time_being", "DATE", "time_being", r"(?<=for\s)the time being"),
     ("term", "DATE", "term", r"(?<=in\s)the (?:short|near|long|medium|longer|shorter) term"),
     # "at the time" (TimeBank: PAST_REF) set off or before the verb ("X at the time was ...");
     # "at the time Howes was captured" is a relative clause, "at the time of ..." a pointer elsewhere
@@ -203,6 +213,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
     "set_adv": ["{SET_ADVERB}"],
     "ref": ["{PRESENT_REF}", "{PAST_REF}", "{FUTURE_REF}"],
     "time": ["time"],
+    "in_row": ["consecutive", "straight", "successive"],
     "vague": ["while", "time", "period", "term"],
 }
 
@@ -220,5 +231,6 @@ NEEDS: dict[str, str] = {
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "half_unit": "unit", "q_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
+    "nth_in_row": "in_row", "day_and": "digits", "time_being": "time",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague",
 }

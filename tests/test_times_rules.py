@@ -1,0 +1,50 @@
+"""Times: rules added from the error analysis of TBAQ train and MEANTIME tune, each on sentences
+written for these tests (publication date a Saturday, 2025-01-11)."""
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract import times
+from chronicle.model import Article, Document
+
+SAT = "2025-01-11"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text, published=SAT):
+        document = Document(article=Article(text=text, published=published), doc=nlp(text))
+        return [(t.span.text, t.type, t.value) for t in times.extract(document)]
+    return _run
+
+
+@pytest.mark.parametrize("text,span,type_,value", [
+    # a day in a run is the report's day, not a duration
+    ("Trading was halted for a second consecutive day.", "a second consecutive day", "DATE", "2025-01-11"),
+    ("Shares fell for the third straight session.", "the third straight session", "DATE", "2025-01-11"),
+    ("Prices rose for the fourth consecutive month.", "the fourth consecutive month", "DATE", "2025-01"),
+    # "for the time being" is the present
+    ("The border stays closed for the time being.", "the time being", "DATE", "PRESENT_REF"),
+    # a half or quarter "of the year" is in the year of the report
+    ("Deliveries start in the second half of the year.", "the second half of the year", "DATE", "2025-H2"),
+    ("Sales fell in the first quarter of the year.", "the first quarter of the year", "DATE", "2025-Q1"),
+    # the second day of a pair takes the first one's month
+    ("The summit will be held on April 24 and 25.", "25", "DATE", "2025-04-25"),
+    # a clock time with a weekday after "until" lies ahead
+    ("The ultimatum runs until 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "2025-01-14T09:00"),
+])
+def test_new_rules(run, text, span, type_, value):
+    found = run(text)
+    hits = [f for f in found if f[0] == span]
+    assert hits, f"{span!r} not tagged; got {found}"
+    assert hits[0][1:] == (type_, value)
+
+
+def test_a_pair_of_numbers_is_no_day(run):
+    found = run("He scored 3 and 4 points on May 2.")
+    assert [f[0] for f in found] == ["May 2"]
+
+
+def test_a_count_of_days_in_a_row_stays_a_duration(run):
+    found = run("Shares have fallen for six straight days.")
+    assert ("six straight days", "DURATION", "P6D") in found
