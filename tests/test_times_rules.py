@@ -48,3 +48,24 @@ def test_a_pair_of_numbers_is_no_day(run):
 def test_a_count_of_days_in_a_row_stays_a_duration(run):
     found = run("Shares have fallen for six straight days.")
     assert ("six straight days", "DURATION", "P6D") in found
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The carmaker blamed the fall in profits on high costs.", "the fall"),
+    ('"We controlled the game in the first half," the coach said.', "the first half"),
+    ("The visitors scored three tries in the second half of the match.", "the second half"),
+    ("The Home Secretary, Theresa May, said the plan was sound.", "May"),
+])
+def test_words_that_are_no_time_here(run, text, absent):
+    assert absent not in [f[0] for f in run(text)]
+
+
+def test_a_quarter_or_season_still_tags_outside_those_contexts(run):
+    assert ("the second half", "DATE", "2024-H2") in run("Profit rose in the second half, the bank said.")
+    assert ("the fall of 2026", "DATE", "2026-FA") in run("Sales will recover by the fall of 2026.")
+    assert ("May", "DATE", "2025-05") in run("The election will be held in May.")
+
+
+def test_a_quarter_not_yet_begun_is_last_years(run):
+    # in January the fourth quarter being reported on is last year's, whatever the verb
+    assert ("fourth quarter", "DATE", "2024-Q4") in run("The carmaker saw fourth quarter profits fall.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Optional
 
 from . import timex_norm as tn
@@ -195,6 +196,10 @@ def n_month_alone(m, ctx):
                 return None
     if _in_name(ctx):
         return None
+    if low == "may" and sp is not None and len(sp) and sp.start > 0:
+        prev = sp.doc[sp.start - 1]
+        if prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in lexicon()["MONTH"]:
+            return None  # "Theresa May", a surname
     mo = _month(word)
     y = _year_for(ctx, mo, 15)
     return "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
@@ -266,9 +271,29 @@ _QORD = {"q1": 1, "q2": 2, "q3": 3, "q4": 4, "first": 1, "1st": 1, "second": 2, 
          "last": 4, "latter": 2}
 
 
+def _sentence(ctx: Ctx) -> str:
+    sp = ctx.span()
+    if sp is not None and len(sp):
+        return sp[0].sent.text
+    return ctx.text[max(0, ctx.start - 150):ctx.end + 150]
+
+
+@lru_cache(maxsize=1)
+def _game_words() -> re.Pattern:
+    words = sorted(lexicon()["GAME_WORDS"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _game(ctx: Ctx) -> bool:
+    """A half or quarter of a match ("scored in the second half"), not of a year."""
+    return bool(_game_words().search(_sentence(ctx)))
+
+
 def n_quarter(m, ctx):
     g = m.groupdict()
     half = _lower(g["qu"]) == "half"
+    if not any(g.get(k) for k in ("y0", "y1", "y2", "yposs", "yrel", "ythe")) and _game(ctx):
+        return None
     q = _QORD[_lower(g["q"])]
     if half and _lower(g["q"]) == "last":
         q = 2
@@ -285,7 +310,7 @@ def n_quarter(m, ctx):
         y = _rel_year(rel, ctx) if rel else ctx.dct.year
         if not rel:
             start_month = (q - 1) * (6 if half else 3) + 1
-            if start_month > ctx.dct.month + 3 and ctx.tense() == "past":
+            if start_month > ctx.dct.month + 3 and ctx.tense() != "future":
                 y -= 1
     return "DATE", f"{int(y):04d}-{'H' if half else 'Q'}{q}"
 
@@ -350,6 +375,10 @@ def n_season(m, ctx):
     rel = _lower(g.get("rel")).strip()
     if rel in ("the past", "the coming"):
         return None
+    if code == "FA" and rel in ("the", "") and _lower(g["s"]) == "fall":
+        nxt = re.match(r"\s*([A-Za-z]+)", ctx.text[ctx.end:ctx.end + 20])
+        if nxt and nxt.group(1).lower() in lexicon()["NOT_A_SEASON_AFTER_FALL"]:
+            return None  # "the fall in profits", "the fall of the Wall": a drop, not autumn
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     y = ctx.dct.year
@@ -374,6 +403,8 @@ def n_season(m, ctx):
 def n_holiday(m, ctx):
     if re.search(r"\bFather $", ctx.text[max(0, ctx.start - 7):ctx.start]):
         return None  # "Father Christmas" is a person
+    if _in_name(ctx):
+        return None  # "Halloween" the film
     code = lexicon()["HOLIDAY"][_lower(m["hol"])]
     if ctx.dct is None:
         return "DATE", "XXXX-XX-XX" if len(code) == 2 else f"XXXX-{code}"
