@@ -53,7 +53,7 @@ VERB_OVERRIDES = {
     "allow": ("CONCEDE", None), "permit": ("CONCEDE", None), "pressure": ("REQUEST", None), "push": ("REQUEST", None),
     "renege": ("REJECT", None), "block": ("PROTEST", "obstruct"), "picket": ("PROTEST", "demo"),
     "hack": ("COERCE", "cyber"), "deface": ("COERCE", "cyber"), "cease": ("RETREAT", "ceasefire"), "lift": ("RETREAT", "ease"), "demobilize": ("RETREAT", "disarm"),
-    "raze": ("ASSAULT", "destroy"), "blockade": ("ASSAULT", None), "cancel": ("REJECT", None),
+    "raze": ("ASSAULT", "destroy"), "blockade": ("COERCE", "restrict"), "cancel": ("REJECT", None),
     "refute": ("REJECT", None), "seize": ("ASSAULT", "seize"), "overrun": ("ASSAULT", None), "demolish": ("ASSAULT", "destroy"),
     # PLV / PLOVER 2.0 readings: findings of guilt and charges are ACCUSE; expulsions and cuts SANCTION
     "summon": ("ACCUSE", "disapprove"), "complain": ("ACCUSE", "allege"), "convict": ("ACCUSE", "allege"),
@@ -61,7 +61,7 @@ VERB_OVERRIDES = {
     "call": ("ACCUSE", "disapprove"), "expel": ("SANCTION", "expel"), "suspend": ("SANCTION", "discontinue"),
     "halt": ("SANCTION", "discontinue"), "freeze": ("SANCTION", "discontinue"), "sever": ("SANCTION", "withdraw"),
     "cut": ("SANCTION", "discontinue"), "reduce": ("SANCTION", "discontinue"), "terminate": ("SANCTION", "discontinue"),
-    "order": ("COERCE", "restrict"), "give": ("AID", None), "provide": ("AID", None), "donate": ("AID", None),
+    "order": ("REQUEST", None), "give": ("AID", None), "provide": ("AID", None), "donate": ("AID", None),
     "lend": ("AID", None), "send": ("AID", None), "deliver": ("AID", None), "contribute": ("AID", None),
     "allocate": ("AID", None), "grant": ("AID", None), "airlift": ("AID", None), "fly": ("AID", None),
     # AID
@@ -130,8 +130,8 @@ VERB_OBJ_OVERRIDES = {
     "restore relation": ("SUPPORT", None), "sever tie": ("SANCTION", "withdraw"), "break tie": ("SANCTION", "withdraw"),
     "cut tie": ("SANCTION", "withdraw"), "break off": ("SANCTION", "withdraw"), "suspend publication": ("COERCE", "censor"),
     "end mediation": ("SANCTION", "withdraw"), "end effort": ("SANCTION", "withdraw"), "end talk": ("SANCTION", "withdraw"),
-    "withdraw peacekeeper": ("SANCTION", "expel"), "declare state": ("COERCE", "curfew"),
-    "declare emergency": ("COERCE", "curfew"), "impose state": ("COERCE", "curfew"), "impose law": ("COERCE", "martial-law"),
+    "withdraw peacekeeper": ("SANCTION", "expel"), "declare state": ("COERCE", "martial-law"),
+    "declare emergency": ("COERCE", "martial-law"), "impose state": ("COERCE", "martial-law"), "impose law": ("COERCE", "martial-law"),
     "impose curfew": ("COERCE", "curfew"), "seek refuge": ("REQUEST", None), "seek asylum": ("REQUEST", None),
     "accept refugee": ("AID", None), "take refugee": ("AID", None), "close border": ("COERCE", "restrict"),
     "close crossing": ("COERCE", "restrict"), "close point": ("COERCE", "restrict"), "impose sanction": ("COERCE", "restrict"),
@@ -158,6 +158,29 @@ VERB_OBJ_OVERRIDES = {
     "file complaint": ("ACCUSE", "allege"), "file charge": ("ACCUSE", "allege"), "bring charge": ("ACCUSE", "allege"),
     "press charge": ("ACCUSE", "allege"), "open investigation": ("ACCUSE", "investigate"),
     "launch investigation": ("ACCUSE", "investigate"),
+    # Easing curfews, states of emergency and blockades: RETREAT in CAMEO2PLOVER-2021 (0813, 0814, 0872,
+    # re-mapped 2021-09-17); easing restrictions on freedoms and bans: CONCEDE (0811, 0812; manual CONCEDE)
+    "lift curfew": ("RETREAT", None), "ease curfew": ("RETREAT", None), "relax curfew": ("RETREAT", None),
+    "shorten curfew": ("RETREAT", None), "end curfew": ("RETREAT", None), "remove curfew": ("RETREAT", None),
+    "lift emergency": ("RETREAT", None), "lift state": ("RETREAT", None), "end state": ("RETREAT", None),
+    "lift law": ("RETREAT", None), "lift blockade": ("RETREAT", "withdraw"), "ease blockade": ("RETREAT", "withdraw"),
+    "lift restriction": ("CONCEDE", None), "ease restriction": ("CONCEDE", None), "relax restriction": ("CONCEDE", None),
+    "loosen restriction": ("CONCEDE", None), "lift ban": ("CONCEDE", None), "ease ban": ("CONCEDE", None),
+    # AGREE (manual): "agree to, offer, promise, or otherwise indicate willingness ... to cooperate":
+    # accepting a proposal is agreeing to it (accepting other things stays CONCEDE)
+    "accept formula": ("AGREE", None), "accept proposal": ("AGREE", None), "accept plan": ("AGREE", None),
+    "accept offer": ("AGREE", None), "accept compromise": ("AGREE", None), "accept term": ("AGREE", None),
+    "accept invitation": ("AGREE", None), "accept deal": ("AGREE", None), "accept settlement": ("AGREE", None),
+    "accept roadmap": ("AGREE", None), "accept framework": ("AGREE", None), "accept mediation": ("AGREE", None),
+    # PROTEST strike (manual): "members of an organization or union engage in the abandonment of workplaces"
+    "stop work": ("PROTEST", "strike"), "stage strike": ("PROTEST", "strike"), "organize strike": ("PROTEST", "strike"),
+    "organise strike": ("PROTEST", "strike"), "hold strike": ("PROTEST", "strike"),
+    "begin strike": ("PROTEST", "strike"), "start strike": ("PROTEST", "strike"), "join strike": ("PROTEST", "strike"),
+    "continue strike": ("PROTEST", "strike"),
+    # COERCE (manual): "restrictions on rights", "impose state of emergency or martial law", "censor"
+    "suspend constitution": ("COERCE", "martial-law"), "impose blackout": ("COERCE", "censor"),
+    # CONSULT (manual): "visiting and hosting visits"; a welcome given to a visitor is hosting him
+    "give welcome": ("CONSULT", "visit"), "extend welcome": ("CONSULT", "visit"), "accord welcome": ("CONSULT", "visit"),
 }
 
 # Verbs that are never PLOVER events on their own (CAMEO codes them through object patterns only).
@@ -189,7 +212,7 @@ NOUNS = {
     "visit": ("CONSULT", "visit"), "call": ("CONSULT", "phone"), "summit": ("CONSULT", "multilateral"),
     "discussion": ("CONSULT", None), "consultation": ("CONSULT", None),
     "sanction": ("COERCE", "restrict"), "martial law": ("COERCE", "martial-law"), "embargo": ("COERCE", "restrict"), "ban": ("COERCE", "ban"),
-    "curfew": ("COERCE", "curfew"), "blockade": ("ASSAULT", None), "bombardment": ("ASSAULT", "heavy-weapons"),
+    "curfew": ("COERCE", "curfew"), "blockade": ("COERCE", "restrict"), "bombardment": ("ASSAULT", "heavy-weapons"),
     "warfare": ("ASSAULT", None), "war": ("ASSAULT", None), "mediation": ("CONSULT", "third-party"),
     "mediation effort": ("CONSULT", "third-party"), "peace effort": ("CONSULT", None), "crackdown": ("COERCE", None),
     "hostilities": ("ASSAULT", None), "war game": ("COOPERATE", "military"), "mediation mission": ("CONSULT", "third-party"),
@@ -209,6 +232,11 @@ NOUNS = {
     "access": ("RETREAT", "access"), "exercise": ("MOBILIZE", "troops"), "drill": ("MOBILIZE", "troops"),
     "troop": ("MOBILIZE", "troops"), "reinforcement": ("MOBILIZE", "troops"),
     "arrest": ("COERCE", "arrest"), "raid on": ("ASSAULT", None),
+    "consensus": ("AGREE", None), "release": ("RETREAT", "release"), "patrol": ("MOBILIZE", "police"),
+    "reminder": ("REQUEST", None), "general strike": ("PROTEST", "strike"), "nationwide strike": ("PROTEST", "strike"),
+    "national strike": ("PROTEST", "strike"), "labor strike": ("PROTEST", "strike"), "labour strike": ("PROTEST", "strike"),
+    "work stoppage": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"), "information blackout": ("COERCE", "censor"),
+    "news blackout": ("COERCE", "censor"), "media blackout": ("COERCE", "censor"),
 }
 
 # Verbs that make the event their object noun names ("conducted incursions" = the incursion).
@@ -217,7 +245,7 @@ SUPPORT_VERBS = {
     "send", "receive", "get", "make", "issue", "begin", "start", "continue", "step", "level", "lodge", "grant",
     "extend", "announce", "unleash", "resume", "have", "reach", "seal", "open", "declare", "wage",
     "intensify", "escalate", "place", "slap", "take", "join", "organize", "organise", "perform", "commit",
-    "execute", "commence", "undertake", "renew", "complete", "speed", "sign", "conclude", "ink", "order", "pledge", "promise", "express", "reiterate", "voice",
+    "execute", "commence", "undertake", "renew", "complete", "speed", "sign", "conclude", "ink", "order", "pledge", "reimpose", "re-impose", "insist", "enforce", "promise", "express", "reiterate", "voice",
 }
 # Support verbs whose subject is the recipient ("Y received aid"), not the actor.
 RECIPIENT_VERBS = {"receive", "get", "obtain", "accept"}

@@ -19,6 +19,8 @@ _FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 # Clause links across which a missing subject is inherited ("agreed to withdraw", "after conducting").
 _INHERIT = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "acomp"}
 _INHERIT_PREPS = {"after", "before", "by", "while", "since", "upon", "on", "in", "without", "through"}
+# Adjectives whose prepositional complement is their subject's own act (not "capable of", "ready to").
+_CULPABLE = {"guilty", "responsible", "culpable"}
 _TARGET_PREPS = {"against", "with", "on", "at", "to", "into", "upon", "toward", "towards", "over"}
 _NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -51,6 +53,8 @@ def subject(verb, depth: int = 0):
     if head.i == verb.i or verb.dep_ not in _INHERIT:
         return None
     if head.dep_ == "prep" or head.pos_ == "ADP":
+        if head.head.pos_ == "ADJ" and head.head.lemma_.lower() in _CULPABLE:
+            return subject(head.head, depth + 1)  # "X are guilty of violating the ceasefire": X violated it
         if head.lower_ not in _INHERIT_PREPS:
             return None  # "thanked the soldiers for capturing ...": not the thanker's act
         head = head.head

@@ -59,8 +59,12 @@ REQUIRES = ("parse", "entities", "times", "places", "attributions")
 # Verbs whose complement is not asserted to have happened.
 _PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "consider", "propose",
          "wish", "mull", "vow", "decide", "promise", "pledge", "willing", "ready", "prepared",
-         "eager", "set", "poised", "offer", "agree"}
+         "eager", "set", "poised", "offer", "agree", "swear"}
 # A future act: cooperative ones are promises (AGREE), conflictual ones threats (THREATEN): PLOVER 2.0.
+# A refused one is a REJECT. Promised RETREAT and CONCEDE are AGREE too, as the PLOVER gold sentences
+# code them ("said they will release"); the 2.0 manual's CONCEDE reading ("CONCEDE + future should be
+# left as they are", "announced ... would withdraw troops" is CONCEDE) is kept for a decision taken:
+# "decided to lift the sanctions", "decided to allow X to run" concede now.
 _COOPERATIVE = {"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
 _CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 _ATTEMPT = {"try", "attempt", "seek"}
@@ -290,11 +294,18 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     elif negated and trig.type in _COOPERATIVE | {"AGREE"}:
         # "did not give permission", "will not lift the ban": a refusal (PLOVER REJECT), which happened
         trig, negated = trig._replace(type="REJECT", mode=None), False
-    elif modality == "planned" and any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("unless", "if")
-                                                                 for g in c.children) for c in verb.children):
+    elif modality in ("planned", "hypothetical") and _condition(verb) == "unless":
         trig = trig._replace(type="THREATEN", mode=None)  # "will withdraw its force unless ...": a conditional threat
+    elif modality in ("planned", "hypothetical") and _condition(verb) == "if" and trig.type in _CONFLICTUAL | {"SANCTION"}:
+        # "may halt mediation efforts if cooperation founders": a coercive warning (manual THREATEN, mode
+        # "relations": threaten to suspend relations or talks)
+        trig = trig._replace(type="THREATEN", mode=None)
+    elif modality in ("planned", "hypothetical") and _condition(verb) == "if" and trig.type in _COOPERATIVE:
+        trig = trig._replace(type="AGREE", mode=None)  # "willing to withdraw if ...": an offer (manual AGREE)
     elif modality == "planned":
-        if trig.type in _COOPERATIVE:
+        if trig.type in ("RETREAT", "CONCEDE") and any(g.lemma_.lower() == "decide" for g, _ in _governors(verb)):
+            trig = trig._replace(type="CONCEDE", mode=None)  # "decided to lift the sanctions": a concession made
+        elif trig.type in _COOPERATIVE:
             trig = trig._replace(type="AGREE", mode=None)
         elif trig.type in _CONFLICTUAL:
             trig = trig._replace(type="THREATEN", mode=None)
@@ -398,9 +409,21 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
                 negated=negated, confidence=min(confidence, 0.95), extra=extra, _feat=feat, _trig=trig)
 
 
+def _condition(verb) -> Optional[str]:
+    """"if" or "unless" when the act hangs on a condition clause of its own."""
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            for g in c.children:
+                if g.dep_ == "mark" and g.lower_ in ("unless", "if") and not any(
+                        x.lower_ == "even" for x in c.children if x.dep_ == "advmod"):
+                    return g.lower_  # "even if" concedes, it does not condition
+    return None
+
+
 def _must_trigger(tok) -> Optional[Trigger]:
-    """A reported obligation ("X says Y must ...") is a REQUEST from X to Y (PLOVER 2.0)."""
-    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _SAY:
+    """A reported obligation ("X says Y must ...") is a REQUEST from X to Y (PLOVER 2.0); agreeing
+    that both "should cooperate" is the agreement itself (AGREE), not a demand."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in _SAY - {"agree"}:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in _MUST for c in tok.children):
         return None
