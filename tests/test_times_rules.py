@@ -69,3 +69,34 @@ def test_a_quarter_or_season_still_tags_outside_those_contexts(run):
 def test_a_quarter_not_yet_begun_is_last_years(run):
     # in January the fourth quarter being reported on is last year's, whatever the verb
     assert ("fourth quarter", "DATE", "2024-Q4") in run("The carmaker saw fourth quarter profits fall.")
+
+
+def _meantime_xml(tokens, timexes=""):
+    toks = "".join(f'<token t_id="{i + 1}" sentence="{s}" number="{i}">{w}</token>'
+                   for i, (s, w) in enumerate(tokens))
+    return f'<Document doc_name="x"><Markables>{timexes}</Markables></Document>'.replace(
+        "<Markables>", toks + "<Markables>", 1)
+
+
+def test_meantime_reader_takes_the_date_line_when_the_creation_time_is_missing(tmp_path):
+    from chronicle.evaluate.timeml import read_meantime
+    words = [(0, "Plant"), (0, "closes"), (1, "March"), (1, "04"), (1, ","), (1, "2009"),
+             (2, "The"), (2, "plant"), (2, "closed"), (2, "on"), (2, "Monday"), (2, ".")]
+    path = tmp_path / "a.xml"
+    path.write_text(_meantime_xml(words, '<TIMEX3 m_id="9" type="DATE" value="2009-03-02">'
+                                         '<token_anchor t_id="11"/></TIMEX3>'))
+    gd = read_meantime(path)
+    assert gd.dct == "2009-03-04"
+    assert [gd.text[a:b] for a, b in gd.ignore] == ["March 04, 2009"]
+    assert [gd.text[t.start:t.end] for t in gd.timexes] == ["Monday"]
+
+
+def test_meantime_reader_keeps_a_scored_date_line(tmp_path):
+    from chronicle.evaluate.timeml import read_meantime
+    words = [(0, "Plant"), (0, "closes"), (1, "March"), (1, "04"), (1, ","), (1, "2009")]
+    path = tmp_path / "b.xml"
+    path.write_text(_meantime_xml(words, '<TIMEX3 m_id="9" type="DATE" value="2009-03-04">'
+                                         + "".join(f'<token_anchor t_id="{i}"/>' for i in (3, 4, 5, 6))
+                                         + '</TIMEX3>'))
+    gd = read_meantime(path)
+    assert gd.dct == "2009-03-04" and gd.ignore == [] and len(gd.timexes) == 1

@@ -11,7 +11,9 @@ as a false positive.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,8 +128,37 @@ def read_meantime(path: str | os.PathLike, last_sentence: int = MEANTIME_LAST_SE
             continue
         timexes.append(GoldTimex(min(a[0] for a in anchors), max(a[1] for a in anchors),
                                  t.get("type", ""), t.get("value", ""), t.get("m_id", "")))
+    if dct is None:
+        dct, line = _date_line(text)
+        scored = ignore + [(g.start, g.end) for g in timexes]  # a date line annotated as a DATE stays scored
+        if line is not None and not any(a < line[1] and line[0] < b for a, b in scored):
+            ignore.append(line)
     timexes.sort(key=lambda g: g.start)
     return GoldDoc(Path(path).stem, text, dct, timexes, ignore)
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                           "september", "october", "november", "december"))}
+_DATE_LINE = re.compile(r"(?P<m>[A-Za-z]+) (?P<d>\d{1,2}), (?P<y>\d{4})")
+
+
+def _date_line(text: str) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+    """The Wikinews date line under the title ("March 01, 2008"), for the few MEANTIME files whose
+    creation time is missing or not ISO ("03-02-2009"): it is the article's date, as the annotators
+    read it, and like a CREATION_TIME it is not scored."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return None, None
+    start = len(lines[0]) + 1
+    mo = _DATE_LINE.fullmatch(lines[1].strip())
+    if not mo or mo["m"].lower() not in _MONTHS:
+        return None, None
+    try:
+        value = dt.date(int(mo["y"]), _MONTHS[mo["m"].lower()], int(mo["d"])).isoformat()
+    except ValueError:
+        return None, None
+    lead = len(lines[1]) - len(lines[1].lstrip())
+    return value, (start + lead, start + lead + len(lines[1].strip()))
 
 
 def read(path: str | os.PathLike) -> GoldDoc:
