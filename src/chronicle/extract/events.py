@@ -131,6 +131,12 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
         if gov.i in triggers and triggers[gov.i].type == "PROTEST" and tok.i in triggers and \
                 triggers[tok.i].type in ("REQUEST", "ACCUSE", "REJECT") and link in _EMBED_DEPS | {"advcl"}:
             return modality, negated, "PROTEST"  # "demonstrated to demand reforms": the demand is the protest's aim
+        if gov.i in triggers and triggers[gov.i].type == "PROTEST" and tok.i in triggers and \
+                triggers[tok.i].type == "ASSAULT" and link == "advcl" and tok.tag_ == "VBG" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "prisoners rioted, setting fire to their mattresses": the damage is the riot's (manual PROTEST
+            # riot: "the participants intend to cause physical injury and/or property damage")
+            return modality, negated, "PROTEST"
         if gov.i in triggers and triggers[gov.i].type == "AID" and tok.i in triggers and \
                 triggers[tok.i].type in ("COOPERATE", "SUPPORT", "CONSULT", "AID", "ASSAULT") and \
                 link in ("advcl", "xcomp", "acl", "pcomp", "prep", "pobj"):
@@ -194,6 +200,10 @@ def _roles(document, trig: Trigger):
         return actor, target, target
     if trig.type == "PROTEST":  # protesters act against someone; "in", "at", "on" name places and times
         return actor, R.prep_object(verb, {"against"}), actor
+    if trig.type == "ACCUSE" and R.direct_object(verb) is None and R.prep_object(verb) is None:
+        said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if said is not None:  # "X are failing ..., a rights group protested": the complaint is about X
+            return actor, R.subject(said), None
     dobj = R.direct_object(verb)
     if trig.obj is not None and dobj is not None and dobj.i == trig.obj.i:
         dobj = None  # "expressed gratitude to X": the target is X
@@ -324,6 +334,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
     target = R.role(document, target_h)
+    if target is not None and actor.entity and target.entity == actor.entity:
+        target = None  # "he would only welcome him": a wrong coreference, not an act on oneself
     if not (_identified(actor, R.quantity_head(actor_h)) or _identified(target, R.quantity_head(target_h))):
         return None  # "the new law will control internet gambling": no political actor on either side
     if trig.noun is not None and trig.type == "ASSAULT" and any(
@@ -333,6 +345,11 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
             target_h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and \
             not any(c.dep_ in ("oprd", "ccomp", "attr") for c in verb.children):
         trig = trig._replace(type="CONSULT", mode="phone")  # "Trump called King Salman"
+    if trig.noun is not None and trig.noun.lemma_.lower() in _EXERCISE and trig.type == "MOBILIZE" and \
+            _joint(trig.noun, verb):
+        # joint military games are COOPERATE (manual MOBILIZE ambiguities). The converse, a single
+        # country's "war games" as MOBILIZE, is not done: the PLV coders keep those COOPERATE.
+        trig = trig._replace(type="COOPERATE", mode="military")
     if trig.type in ("MOBILIZE", "CONSULT") and "peacekeep" in (actor.mention.text.lower() if actor.mention else ""):
         trig = trig._replace(type="AID", mode="peacekeeping")
     if trig.type == "MOBILIZE" and "peacekeep" in verb.sent.text.lower():
@@ -417,6 +434,41 @@ def _condition(verb) -> Optional[str]:
                 if g.dep_ == "mark" and g.lower_ in ("unless", "if") and not any(
                         x.lower_ == "even" for x in c.children if x.dep_ == "advmod"):
                     return g.lower_  # "even if" concedes, it does not condition
+    return None
+
+
+_EXERCISE = {"game", "exercise", "drill", "manoeuvre", "maneuver", "wargame"}
+_JOINT = {"joint", "combined", "multinational", "bilateral", "trilateral", "multilateral", "allied"}
+
+
+def _joint(noun, verb) -> bool:
+    """Joint military games are COOPERATE, a single country's exercises MOBILIZE (PLOVER 2.0 manual)."""
+    if any(c.lower_ in _JOINT for c in noun.children if c.dep_ in ("amod", "compound")):
+        return True
+    subj = R.subject(verb)
+    if subj is not None and any(c.dep_ == "conj" for c in subj.children):
+        return True  # "Jordan and the United States began exercises"
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "alongside") for t in (noun, verb) for c in t.children)
+
+
+def _ordered(tok, triggers: dict) -> Optional[Trigger]:
+    """"ordered the newspaper to suspend publication", "ordered nine ex-members jailed": an order
+    carried out by the orderer's authority is the ordered act (its actor the one who ordered); an
+    order to do something not in the lexicon ("to appear for questioning") stays a REQUEST."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "oprd") and c.i in triggers:
+            emb = triggers[c.i]
+            if emb.type in ("COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "RETREAT", "CONCEDE"):
+                return Trigger(emb.type, emb.mode, tok, None, "verb")
+    return None
+
+
+def _reported_protest(tok, trig: Trigger) -> Optional[Trigger]:
+    """"..., a human rights group protested": a protest that reports words is a complaint, ACCUSE
+    disapprove (manual: PROTEST "presumes significant physical/material activity, not just an
+    expression of opinion")."""
+    if trig.type == "PROTEST" and tok.lemma_.lower() == "protest" and any(c.dep_ == "ccomp" for c in tok.children):
+        return Trigger("ACCUSE", "disapprove", tok, None, "verb")
     return None
 
 
@@ -538,7 +590,10 @@ def coded(document) -> list[dict]:
     for tok in doc:
         trig = _must_trigger(tok) or verb_trigger(tok, lex)
         if trig is not None:
-            triggers[tok.i] = trig
+            triggers[tok.i] = _reported_protest(tok, trig) or trig
+    for i, trig in list(triggers.items()):
+        if trig.source == "verb" and trig.verb.lemma_.lower() == "order":
+            triggers[i] = _ordered(trig.verb, triggers) or trig
     nominal = N.triggers(doc, triggers) if USE_NOMINAL else []
     if _sport(doc):
         triggers = {i: t for i, t in triggers.items()
@@ -574,7 +629,7 @@ def _fallback(document, cands: list[dict], triggers: dict) -> list[dict]:
             continue
         trig = Trigger("RETREAT" if label == "YIELD" else label, None, verb, None, "fallback")
         c = _code(document, trig, triggers)
-        if c is None:
+        if c is None or not F.acceptable(c):
             continue
         c["extra"]["fallback"] = round(p, 3)
         c["confidence"] = min(c["confidence"], round(0.3 + 0.3 * p, 3))
