@@ -67,8 +67,9 @@ def test_a_quarter_or_season_still_tags_outside_those_contexts(run):
 
 
 def test_a_quarter_not_yet_begun_is_last_years(run):
-    # in January the fourth quarter being reported on is last year's, whatever the verb
-    assert ("fourth quarter", "DATE", "2024-Q4") in run("The carmaker saw fourth quarter profits fall.")
+    # in January the fourth quarter being reported on is last year's, unless a verb says otherwise
+    assert ("Fourth quarter", "DATE", "2024-Q4") in run("Fourth quarter profits at the carmaker: a disappointment.")
+    assert ("the fourth quarter", "DATE", "2025-Q4") in run("Sales will recover in the fourth quarter.")
 
 
 def _meantime_xml(tokens, timexes=""):
@@ -100,3 +101,12 @@ def test_meantime_reader_keeps_a_scored_date_line(tmp_path):
                                          + '</TIMEX3>'))
     gd = read_meantime(path)
     assert gd.dct == "2009-03-04" and gd.ignore == [] and len(gd.timexes) == 1
+
+
+def test_a_half_of_the_year_follows_the_narrative(run):
+    assert ("the second half of the year", "DATE", "2019-H2") in run(
+        "In 2019, sales fell in the second half of the year.")
+
+
+def test_time_of_the_year_is_no_year(run):
+    assert "the year" not in [f[0] for f in run('"Christmas is a special time of the year," he said.')]

@@ -302,15 +302,14 @@ def n_quarter(m, ctx):
     y = g.get("y0") or g.get("y1") or g.get("y2")
     if not y:
         rel = g.get("yposs") or g.get("yrel")
-        if g.get("ythe"):  # "the second half of the year": the year the narrative is at
-            base, _ = ctx.anchor_date()
-            return "DATE", f"{(base or ctx.dct).year:04d}-{'H' if half else 'Q'}{q}"
+        if g.get("ythe") and tn.parse_value(ctx.anchor):  # "the second half of the year": the narrative's year
+            return "DATE", f"{tn.parse_value(ctx.anchor)[0].year:04d}-{'H' if half else 'Q'}{q}"
         if ctx.dct is None:
             return "DATE", f"XXXX-{'H' if half else 'Q'}{q}"
         y = _rel_year(rel, ctx) if rel else ctx.dct.year
         if not rel:
             start_month = (q - 1) * (6 if half else 3) + 1
-            if start_month > ctx.dct.month + 3 and ctx.tense() != "future":
+            if start_month > ctx.dct.month + 3 and ctx.tense() in ("past", None):
                 y -= 1
     return "DATE", f"{int(y):04d}-{'H' if half else 'Q'}{q}"
 
