@@ -110,3 +110,17 @@ def test_a_half_of_the_year_follows_the_narrative(run):
 
 def test_time_of_the_year_is_no_year(run):
     assert "the year" not in [f[0] for f in run('"Christmas is a special time of the year," he said.')]
+
+
+def test_meantime_reader_puts_the_date_line_on_a_line_of_its_own(tmp_path):
+    from chronicle.evaluate.timeml import read_meantime
+    words = [(0, "Markets"), (0, "shut"), (0, "until"), (0, "Friday"), (0, "September"), (0, "18"), (0, ","),
+             (0, "2008"), (0, "Markets"), (0, "stay"), (0, "shut"), (0, ".")]
+    path = tmp_path / "c.xml"
+    path.write_text(_meantime_xml(words, '<TIMEX3 m_id="1" type="DATE" value="2008-09-18" '
+                                         'functionInDocument="CREATION_TIME">'
+                                         + "".join(f'<token_anchor t_id="{i}"/>' for i in (5, 6, 7, 8))
+                                         + '</TIMEX3>'))
+    gd = read_meantime(path)
+    assert gd.text == "Markets shut until Friday\nSeptember 18, 2008\nMarkets stay shut."
+    assert gd.dct == "2008-09-18" and [gd.text[a:b] for a, b in gd.ignore] == ["September 18, 2008"]

@@ -86,20 +86,31 @@ MEANTIME_LAST_SENTENCE = 5
 
 
 def read_meantime(path: str | os.PathLike, last_sentence: int = MEANTIME_LAST_SENTENCE) -> GoldDoc:
-    """A MEANTIME CAT XML file; sentences become lines of the rebuilt text."""
+    """A MEANTIME CAT XML file; sentences become lines of the rebuilt text.
+
+    The creation-time tokens (the Wikinews date line) are a line of their own even where MEANTIME's
+    tokeniser put title, date and first sentence in one sentence: on the page they are separate
+    lines, and a title ending "... until Friday" must not run into the date ("Friday September 18,
+    2008")."""
     root = ET.parse(path).getroot()
+    dct_tokens: set[str] = set()
+    for t in root.iter("TIMEX3"):
+        if t.get("functionInDocument") == "CREATION_TIME":
+            dct_tokens |= {a.get("t_id") for a in t.findall("token_anchor")}
     parts: list[str] = []
     pos = 0
     offsets: dict[str, tuple[int, int]] = {}
     prev_sent = None
     prev_tok = None
+    prev_dct = False
     for tok in root.iter("token"):
         word = tok.text or ""
         sent = tok.get("sentence")
         if last_sentence is not None and int(sent) > last_sentence:
             break
+        in_dct = tok.get("t_id") in dct_tokens
         if prev_sent is not None:
-            if sent != prev_sent:
+            if sent != prev_sent or in_dct != prev_dct:
                 sep = "\n"
             elif word in _NO_SPACE_BEFORE or prev_tok in _NO_SPACE_AFTER or word.lower() in _NO_SPACE_BEFORE:
                 sep = ""
@@ -111,7 +122,7 @@ def read_meantime(path: str | os.PathLike, last_sentence: int = MEANTIME_LAST_SE
         offsets[tok.get("t_id")] = (pos, pos + len(out))
         parts.append(out)
         pos += len(out)
-        prev_sent, prev_tok = sent, word
+        prev_sent, prev_tok, prev_dct = sent, word, in_dct
     text = "".join(parts)
     dct = None
     timexes: list[GoldTimex] = []
