@@ -118,7 +118,7 @@ VERB_OBJ_OVERRIDES = {
     "express support": ("SUPPORT", None),
     "open fire": ("ASSAULT", "firearms"), "step down": ("RETREAT", "resign"), "set fire": ("ASSAULT", "destroy"),
     "take hostage": ("ASSAULT", "abduct"), "take prisoner": ("ASSAULT", "abduct"), "take part": None,
-    "take place": None, "take power": ("COERCE", None),
+    "take place": None, "take effect": None, "take power": ("COERCE", None),
     "take custody": ("COERCE", "arrest"),
     "communicate with": None, "communicate communication": None,
     "call for": ("REQUEST", None), "call on": ("REQUEST", None), "call upon": ("REQUEST", None),

@@ -89,8 +89,8 @@ def _lemma(tok, lex: Lexicon) -> str:
 def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
     """The trigger a verb token heads, or None."""
     lex = lex or lexicon()
-    if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
-        return None
+    if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")) or tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "to take effect on March 27": a month mis-tagged as the verb "march"
     lemma = _lemma(tok, lex)
     objs = list(_objects(tok))
     for o in objs:  # curated verb+object readings first ("lodge a protest" is an accusation)
@@ -99,7 +99,7 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
             return Trigger(hit[0], hit[1], tok, None, "verb+obj", o)
     if lemma in lex.support:  # the noun names the event: "launched an attack", "held talks"
         for o in objs:
-            if o.pos_ in ("NOUN", "PROPN"):
+            if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME"):  # "on March 27" is no march
                 hit = _noun_entry(lex, o)
                 if hit:
                     return Trigger(hit[0], hit[1], tok, o, "noun")

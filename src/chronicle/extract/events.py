@@ -238,6 +238,7 @@ def _locative(document, span) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _LOC_PREPS or head.dep_ == "npadvmod"
 
 
+_SECONDARY = {"advcl", "relcl", "acl"}
 _SUBCLAUSE = {"relcl", "advcl", "ccomp", "acl", "xcomp", "pcomp"}
 
 
@@ -338,8 +339,9 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         target = None  # "he would only welcome him": a wrong coreference, not an act on oneself
     if not (_identified(actor, R.quantity_head(actor_h)) or _identified(target, R.quantity_head(target_h))):
         return None  # "the new law will control internet gambling": no political actor on either side
-    if trig.noun is not None and trig.type == "ASSAULT" and any(
-            c.dep_ == "amod" and c.lower_ in _VERBAL_ATTACK for c in trig.noun.children):
+    word = trig.noun if trig.noun is not None else trig.obj
+    if word is not None and trig.type == "ASSAULT" and any(
+            c.dep_ == "amod" and c.lower_ in _VERBAL_ATTACK for c in word.children):
         trig = trig._replace(type="ACCUSE", mode="disapprove")  # "a scathing attack on the government"
     if verb.lemma_.lower() == "call" and trig.source == "verb" and target_h is not None and \
             target_h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and \
@@ -419,6 +421,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         + (0.1 if trig.source != "verb" else 0.05)
     if modality:
         confidence -= 0.15
+    if not nominal and verb.dep_ in _SECONDARY:
+        confidence -= 0.05  # "refused to meet X, saying he would welcome him ...": the side clause is not the news
     return dict(type=trig.type, mode=trig.mode, actor=actor, target=target,
                 place=place.id if place else None, place_key=(place.geonameid or place.name) if place else None,
                 date=date, date_precision=precision, count=count,
