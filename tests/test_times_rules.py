@@ -124,3 +124,21 @@ def test_meantime_reader_puts_the_date_line_on_a_line_of_its_own(tmp_path):
     gd = read_meantime(path)
     assert gd.text == "Markets shut until Friday\nSeptember 18, 2008\nMarkets stay shut."
     assert gd.dct == "2008-09-18" and [gd.text[a:b] for a, b in gd.ignore] == ["September 18, 2008"]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Trading was halted at 9:30 a.m. ET on the news.", "9:30 a.m. ET", "2025-01-11T09:30"),
+    ("The Hang Seng closed at 16:10 HKT.", "16:10 HKT", "2025-01-11T16:10"),
+    ("At 14:30 CEST, the DAX was down 7%.", "14:30 CEST", "2025-01-11T14:30"),
+    ("The session resumed at 12:45 after a break.", "12:45", "2025-01-11T12:45"),
+    ("At 10 o'clock this morning the bank cut rates.", "10 o'clock this morning", "2025-01-11T10:00"),
+    ("He was shot at 10 p.m. last night.", "10 p.m. last night", "2025-01-10T22:00"),
+    ("By mid-afternoon, shares had recovered.", "mid-afternoon", "2025-01-11TAF"),
+])
+def test_clock_times(run, text, span, value):
+    assert (span, "TIME", value) in run(text)
+
+
+def test_a_lowercase_zone_word_is_no_clock(run):
+    assert run("The 1998 et al. survey found nothing.") == [("1998", "DATE", "1998")]
+    assert run("Pages 1230 et seq. were lost.") == []

@@ -431,7 +431,7 @@ def n_holiday(m, ctx):
 
 
 _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
-            "tonight": 0, "overnight": 0}
+            "tonight": 0, "overnight": 0, "last night": -1, "this morning": 0, "this afternoon": 0, "this evening": 0}
 
 
 def _pod(word: Optional[str]) -> Optional[str]:

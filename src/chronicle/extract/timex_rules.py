@@ -23,22 +23,29 @@ PATTERN_MACROS = {
     "PRE": r"(?:(?:the )?(?:very )?(?:early|late|(?:end|beginning|start|middle|close|turn|"
            r"rest|remainder|bulk) of) |(?:the )?(?:very )?(?:early|late) of |(?:the )?mid-? ?|early-|late-)",
     "REL": r"(?:last|this|next|this past|this coming|past|coming)",
-    "TZ": r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|local time)",
+    # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
+    "TZ": r"(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|AWST|AC[SD]T|AE[SD]T|NZ[SD]T|IST)\b"
+          r"|local time)",
 }
 
 RULES: list[tuple[str, str, str, str]] = [
     # --- TIME of day -----------------------------------------------------------------------------
     ("clock", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock|in the (?:morning|afternoon|evening))"
-     r"(?: (?P<tz>{TZ}))?(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow|tonight)"
+     r"(?: (?P<tz>{TZ}))?(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))"
      r"|(?P<m>{MONTH}) (?P<d>{DAYNUM})))?"),
     ("clock24", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d) (?P<tz>{TZ})"
      r"(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
+    # a 24-hour clock time after "at"/"by"/"until" ("at 14:30", "by 09:15"), no zone needed
+    ("clock24_at", "TIME", "clock",
+     r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s))(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.,]\d)"),
     ("noon", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<noon>noon|midnight|midday)(?: (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
     ("pod_this", "TIME", "pod_deictic",
      r"(?:(?:early|late|earlier|later) )?(?P<rel>this|that|the same|the next|the following|the previous) (?P<pod>{PART_OF_DAY})"),
+    # "by mid-afternoon": the day the narrative is at
+    ("pod_mid", "TIME", "pod_deictic", r"(?P<rel>)(?P<pod>mid-?(?:morning|afternoon))"),
     ("tonight", "TIME", "pod_deictic", r"(?:(?:early|late|earlier|later) )?(?P<deic>tonight|overnight)"),
     # a part of day on its own is the day the narrative is at ("by late afternoon", "in the
     # evening"); only after "in" or with early/late, so "morning talk show" and "a night" stay out
@@ -196,7 +203,9 @@ RULES: list[tuple[str, str, str, str]] = [
 # parse time however many rules there are. ``{NAME}`` takes every entry of a lexicon list (the last
 # word of a phrase). Digits, years and clock times are found by the engine itself.
 TRIGGER_WORDS: dict[str, list[str]] = {
-    "clock": ["utc", "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "clock"],
+    "clock": ["utc", "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "clock", "et", "pt",
+              "ct", "mt", "cest", "eet", "eest", "wet", "west", "msk", "jst", "kst", "hkt", "sgt", "awst", "acst", "acdt",
+              "aest", "aedt", "nzst", "nzdt", "ist"],
     "noon": ["noon", "midnight", "midday"],
     "pod": ["{PART_OF_DAY}", "tonight", "overnight", "mornings", "afternoons", "evenings", "nights"],
     "month": ["{MONTH}"],
@@ -218,7 +227,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
 }
 
 NEEDS: dict[str, str] = {
-    "clock": "clock", "clock24": "clock", "noon": "noon", "pod_this": "pod", "tonight": "pod", "pod_bare": "pod",
+    "clock": "clock", "clock24": "clock", "clock24_at": "clock", "pod_mid": "pod", "noon": "noon", "pod_this": "pod", "tonight": "pod", "pod_bare": "pod",
     "iso": "digits", "slash": "digits",
     "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
