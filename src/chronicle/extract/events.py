@@ -493,7 +493,10 @@ _COLLECTIVE = {"country", "nation", "state", "government", "court", "committee",
                "administration", "regime", "army", "military", "police", "coalition", "alliance", "faction",
                "opposition", "lawmaker", "negotiator", "delegation", "donor", "judge", "prosecutor", "activist",
                "demonstrator", "prisoner", "youth", "settler", "villager", "resident", "people", "civilian",
-               "guerrilla", "guerilla", "fighter", "soldier", "hacker", "minister", "diplomat", "envoy"}
+               "guerrilla", "guerilla", "fighter", "soldier", "hacker", "minister", "diplomat", "envoy",
+               "forum", "bloc", "parliament", "assembly", "congress", "senate", "cabinet", "commission", "legislature",
+               "federation", "association", "league", "movement", "front", "embassy", "peacekeeper", "militia",
+               "junta", "tribunal", "mission", "contingent", "battalion", "unit", "brigade", "navy", "coastguard"}
 
 
 def _identified(role: Optional[Role], head=None) -> bool:
