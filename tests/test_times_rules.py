@@ -142,3 +142,9 @@ def test_clock_times(run, text, span, value):
 def test_a_lowercase_zone_word_is_no_clock(run):
     assert run("The 1998 et al. survey found nothing.") == [("1998", "DATE", "1998")]
     assert run("Pages 1230 et seq. were lost.") == []
+
+
+def test_quarters_named_by_month_or_fiscal_year(run):
+    assert ("the September quarter", "DATE", "2024-Q3") in run("The firm sold 7 million phones in the September quarter.")
+    assert ("fiscal 2024 fourth quarter", "DATE", "2024-Q4") in run(
+        "Revenue for its fiscal 2024 fourth quarter was $9 billion.")

@@ -314,6 +314,14 @@ def n_quarter(m, ctx):
     return "DATE", f"{int(y):04d}-{'H' if half else 'Q'}{q}"
 
 
+def n_month_quarter(m, ctx):
+    """"the September quarter": the calendar quarter that month closes, in the month's year."""
+    mo = _month(m["m"])
+    y = int(m["y"]) if m.groupdict().get("y") else _year_for(ctx, mo, 28)
+    q = (mo - 1) // 3 + 1
+    return "DATE", f"{y:04d}-Q{q}" if y else f"XXXX-Q{q}"
+
+
 def _last_quarter(ctx: Ctx) -> Optional[dt.date]:
     parsed = tn.parse_value(ctx.anchor)
     if parsed and parsed[1] == "Q":

@@ -87,10 +87,12 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal-)?"
      r"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)-(?P<qu>quarter|half)(?! of)"),
     ("quarter", "DATE", "quarter",
-     r"(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
+     r"(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?:fiscal )?(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
      r"(?:(?:flat|strong|weak|disappointing|difficult|tough|record|sluggish|slow|lackluster) )?"
      r"(?P<q>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
      r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year|the (?P<ythe>year)))?"),
+    # a quarter named by its last month ("the September quarter", "the December quarter")
+    ("month_quarter", "DATE", "month_quarter", r"the (?P<m>{MONTHFULL}) (?:(?P<y>{YEAR}) )?quarter"),
     ("q_abbrev", "DATE", "quarter", r"(?P<q>Q[1-4])(?P<qu>)(?: (?P<y2>{YEAR}))?"),
     ("quarter_rel", "DATE", "quarter_rel",
      r"(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
@@ -232,7 +234,7 @@ NEEDS: dict[str, str] = {
     "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
     "year": "year", "spoken_year": "spoken", "year_apos": "digits", "decade": "year", "decade_word": "decade", "century": "decade",
-    "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
+    "month_quarter": "quarter", "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
     "year_ago_adj": "yearish", "year_quarter": "year", "part_of_year": "year", "fiscal_year": "yearish",
     "period_ended": "unit", "season": "season", "season_y": "season", "season_poss": "season", "holiday": "holiday",
     "deictic_day": "deictic", "weekday": "weekday", "weekday_pl": "weekday",
