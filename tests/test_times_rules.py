@@ -148,3 +148,9 @@ def test_quarters_named_by_month_or_fiscal_year(run):
     assert ("the September quarter", "DATE", "2024-Q3") in run("The firm sold 7 million phones in the September quarter.")
     assert ("fiscal 2024 fourth quarter", "DATE", "2024-Q4") in run(
         "Revenue for its fiscal 2024 fourth quarter was $9 billion.")
+
+
+def test_nth_week_of_a_month(run):
+    assert ("the first week of March", "DATE", "2025-W10") in run("The summit will be held in the first week of March.")
+    assert ("the last week of September 2024", "DATE", "2024-W39") in run(
+        "Sales rose in the last week of September 2024.")

@@ -133,6 +133,22 @@ def n_week_of(m, ctx):
         return None
 
 
+def n_nth_week_of(m, ctx):
+    """"the first week of March": the ISO week holding the middle of that seven-day stretch."""
+    if _lower(m["m"]) in ("may", "march") and not m["m"][0].isupper():
+        return None
+    mo = _month(m["m"])
+    y = int(m["y"]) if m["y"] else _year_for(ctx, mo, 15)
+    if y is None:
+        return "DATE", f"XXXX-{mo:02d}"
+    o = _lower(m["o"])
+    if o in ("last", "final"):
+        mid = tn.add_months(dt.date(y, mo, 1), 1) - dt.timedelta(days=4)
+    else:
+        mid = dt.date(y, mo, 4 + 7 * (_daynum(o) - 1))
+    return "DATE", tn.fmt(mid, "W")
+
+
 def _rel_year(word: Optional[str], ctx: Ctx) -> Optional[int]:
     if ctx.dct is None:
         return None

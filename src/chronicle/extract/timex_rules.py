@@ -63,6 +63,9 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:(?:(?P<rel>this coming|this past|this|last|next) )?(?P<wd>{WEEKDAY}),? )?(?P<m>{MONTH}) (?P<d>{DAYNUM}|{ORDINAL})"),
     ("d_m", "DATE", "md", r"(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<d>{DAYNUM}|{ORDINAL}) (?:of )?(?P<m>{MONTH})"),
     ("week_of", "DATE", "week_of", r"the week of (?P<m>{MONTH}) (?P<d>{DAYNUM})"),
+    # "the first week of March", "the last week of September 2008": the ISO week of that stretch
+    ("nth_week_of", "DATE", "nth_week_of",
+     r"(?:the )?(?P<o>first|second|third|fourth|last|final) week of (?P<m>{MONTHFULL})(?:,? (?P<y>{YEAR}))?"),
     # --- months, years, decades, centuries ----------------------------------------------------------
     ("m_y", "DATE", "ym", r"(?:{PRE})?(?P<m>{MONTH}),? (?:of )?(?P<y>{YEAR})"),
     ("m_rely", "DATE", "ym", r"(?:{PRE})?(?P<m>{MONTH}),? (?:of )?(?P<yrel>last|this|next) year"),
@@ -231,7 +234,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
 NEEDS: dict[str, str] = {
     "clock": "clock", "clock24": "clock", "clock24_at": "clock", "pod_mid": "pod", "noon": "noon", "pod_this": "pod", "tonight": "pod", "pod_bare": "pod",
     "iso": "digits", "slash": "digits",
-    "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "m_y": "month",
+    "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "nth_week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
     "year": "year", "spoken_year": "spoken", "year_apos": "digits", "decade": "year", "decade_word": "decade", "century": "decade",
     "month_quarter": "quarter", "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
