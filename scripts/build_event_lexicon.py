@@ -130,7 +130,10 @@ VERB_OBJ_OVERRIDES = {
     "restore relation": ("SUPPORT", None), "sever tie": ("SANCTION", "withdraw"), "break tie": ("SANCTION", "withdraw"),
     "cut tie": ("SANCTION", "withdraw"), "break off": ("SANCTION", "withdraw"), "suspend publication": ("COERCE", "censor"),
     "end mediation": ("SANCTION", "withdraw"), "end effort": ("SANCTION", "withdraw"), "end talk": ("SANCTION", "withdraw"),
-    "withdraw peacekeeper": ("SANCTION", "expel"), "declare state": ("COERCE", "martial-law"),
+    "withdraw peacekeeper": ("SANCTION", "withdraw"), "withdraw observer": ("SANCTION", "withdraw"),
+    "withdraw monitor": ("SANCTION", "withdraw"), "withdraw diplomat": ("SANCTION", "withdraw"),
+    "withdraw ambassador": ("SANCTION", "withdraw"), "withdraw aid": ("SANCTION", "withdraw"),
+    "withdraw inspector": ("SANCTION", "withdraw"), "pull peacekeeper": ("SANCTION", "withdraw"), "declare state": ("COERCE", "martial-law"),
     "declare emergency": ("COERCE", "martial-law"), "impose state": ("COERCE", "martial-law"), "impose law": ("COERCE", "martial-law"),
     "impose curfew": ("COERCE", "curfew"), "seek refuge": ("REQUEST", None), "seek asylum": ("REQUEST", None),
     "accept refugee": ("AID", None), "take refugee": ("AID", None), "close border": ("COERCE", "restrict"),
@@ -237,6 +240,10 @@ NOUNS = {
     "national strike": ("PROTEST", "strike"), "labor strike": ("PROTEST", "strike"), "labour strike": ("PROTEST", "strike"),
     "work stoppage": ("PROTEST", "strike"), "walkout": ("PROTEST", "strike"), "information blackout": ("COERCE", "censor"),
     "news blackout": ("COERCE", "censor"), "media blackout": ("COERCE", "censor"),
+    # AID (manual: "military and police assistance including arms and personnel"; CAMEO2PLOVER 0861 files
+    # receiving peacekeepers under RETREAT access, sending them is aid)
+    "peacekeeping operation": ("AID", "peacekeeping"), "peacekeeping mission": ("AID", "peacekeeping"),
+    "peacekeeping force": ("AID", "peacekeeping"),
 }
 
 # Verbs that make the event their object noun names ("conducted incursions" = the incursion).
@@ -245,7 +252,7 @@ SUPPORT_VERBS = {
     "send", "receive", "get", "make", "issue", "begin", "start", "continue", "step", "level", "lodge", "grant",
     "extend", "announce", "unleash", "resume", "have", "reach", "seal", "open", "declare", "wage",
     "intensify", "escalate", "place", "slap", "take", "join", "organize", "organise", "perform", "commit",
-    "execute", "commence", "undertake", "renew", "complete", "speed", "sign", "conclude", "ink", "order", "pledge", "reimpose", "re-impose", "insist", "enforce", "promise", "express", "reiterate", "voice",
+    "execute", "commence", "undertake", "renew", "complete", "speed", "sign", "conclude", "ink", "order", "pledge", "reimpose", "re-impose", "insist", "enforce", "participate", "promise", "express", "reiterate", "voice",
 }
 # Support verbs whose subject is the recipient ("Y received aid"), not the actor.
 RECIPIENT_VERBS = {"receive", "get", "obtain", "accept"}

@@ -15,6 +15,8 @@ from typing import NamedTuple, Optional
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "event_lexicon.json"
 
+_PARTITIVE = {"batch", "contingent", "group", "team", "unit", "number", "dozen", "dozens", "hundreds", "thousands",
+               "convoy", "shipment", "consignment", "tranche", "package", "round", "wave", "series", "battalion"}
 _OBJ_DEPS = {"dobj", "attr", "oprd", "dative", "nsubjpass"}
 
 
@@ -93,6 +95,10 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
         return None  # "to take effect on March 27": a month mis-tagged as the verb "march"
     lemma = _lemma(tok, lex)
     objs = list(_objects(tok))
+    for o in list(objs):  # "withdrew the batch of 200 peacekeepers": the peacekeepers are what is withdrawn
+        if o.dep_ == "dobj" and o.lemma_.lower() in _PARTITIVE:
+            objs.extend(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj")
     for o in objs:  # curated verb+object readings first ("lodge a protest" is an accusation)
         hit = lex.verb_obj.get(f"{lemma} {o.lemma_.lower()}")
         if hit and hit[2] == "manual":

@@ -57,6 +57,7 @@ _UNREAL = {"threat", "plan", "risk", "fear", "possibility", "prospect", "call", 
 _BACKGROUND_PREPS = {"after", "following", "before", "since", "prior"}
 _ENDING = {"end", "stop", "halt", "suspend", "cease", "conclude", "finish", "pause", "freeze"}
 _TARGET_PREPS = {"on", "against", "at", "into", "upon", "to", "toward", "towards"}
+_AMID = {"during", "amid", "amidst", "in", "at"}
 _WITH_TYPES = {"CONSULT", "COOPERATE", "RETREAT"}
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 _SPONSOR = {"led", "backed", "sponsored", "supported", "allied", "run", "funded"}
@@ -160,6 +161,15 @@ def roles(trig: Trigger):
     if actor is None and noun.dep_ == "dobj" and verb.i != noun.i:
         # "Nigeria announced the deployment of 230 troops": the announcer deploys
         actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if actor is None and trig.type == "PROTEST" and noun.dep_ == "pobj" and noun.head.lower_ in _AMID and \
+            verb.i != noun.i:
+        # "youths threw stones during demonstrations against X": those acting in a protest take part in it
+        cur = verb
+        for _ in range(4):
+            actor = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if actor is not None or cur.head.i == cur.i or cur.dep_ in ("relcl", "ccomp", "advcl"):
+                break
+            cur = cur.head
     if of is not None:
         if of_role == "actor" and actor is None:
             actor = of

@@ -66,7 +66,9 @@ _PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "
 # left as they are", "announced ... would withdraw troops" is CONCEDE) is kept for a decision taken:
 # "decided to lift the sanctions", "decided to allow X to run" concede now.
 _COOPERATIVE = {"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
-_CONFLICTUAL = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+# An announced cut in relations or aid ("announced it would prohibit all aid to the rebels") is the
+# SANCTION itself, as the gold sentences code it; only a conditioned one is a warning (THREATEN, below).
+_CONFLICTUAL = {"ASSAULT", "COERCE", "PROTEST"}
 _ATTEMPT = {"try", "attempt", "seek"}
 _SAY = {"say", "state", "tell", "insist", "add", "argue", "warn", "stress", "declare", "announce", "write",
         "believe", "think", "urge", "demand", "reiterate", "note", "claim", "assert", "maintain", "conclude",
@@ -205,8 +207,12 @@ def _roles(document, trig: Trigger):
         if said is not None:  # "X are failing ..., a rights group protested": the complaint is about X
             return actor, R.subject(said), None
     dobj = R.direct_object(verb)
-    if trig.obj is not None and dobj is not None and dobj.i == trig.obj.i:
-        dobj = None  # "expressed gratitude to X": the target is X
+    if trig.obj is not None and dobj is not None and (dobj.i == trig.obj.i or dobj.i in {a.i for a in trig.obj.ancestors}):
+        dobj = None  # "expressed gratitude to X": the target is X; "withdrew the batch of peacekeepers": not the batch
+    if trig.type == "SANCTION" and trig.mode == "withdraw" and dobj is None:
+        left = R.prep_object(verb, {"from"})  # "withdrew peacekeepers from Liberia"
+        if left is not None:
+            return actor, left, None
     target = dobj or R.prep_object(verb)
     if target is None and trig.obj is not None:
         target = R.prep_object(trig.obj)  # "opened an investigation into X"
