@@ -154,3 +154,15 @@ def test_nth_week_of_a_month(run):
     assert ("the first week of March", "DATE", "2025-W10") in run("The summit will be held in the first week of March.")
     assert ("the last week of September 2024", "DATE", "2024-W39") in run(
         "Sales rose in the last week of September 2024.")
+
+
+def test_more_quarter_and_weekday_forms(run):
+    assert ("the end of the first quarter", "DATE", "2025-Q1") in run("Results are due by the end of the first quarter.")
+    assert ("third-quarter", "DATE", "2024-Q3") in run(
+        "The bank will report third-quarter results next week.", published="2024-10-20")
+    assert ("the first quarter", "DATE", "2025-Q1") in run(
+        "The plant will reopen in the first quarter.", published="2024-11-02")
+    assert ("the following Monday", "DATE", "2024-03-11") in run(
+        "The talks collapsed on March 5, 2024, and resumed the following Monday.")
+    assert ("a quarter of a century", "DURATION", "P25Y") in run("It took a quarter of a century.")
+    assert ("three quarters of an hour", "DURATION", "PT45M") in run("He spoke for three quarters of an hour.")

@@ -325,8 +325,13 @@ def n_quarter(m, ctx):
         y = _rel_year(rel, ctx) if rel else ctx.dct.year
         if not rel:
             start_month = (q - 1) * (6 if half else 3) + 1
-            if start_month > ctx.dct.month + 3 and ctx.tense() in ("past", None):
+            t = ctx.tense()
+            if start_month > ctx.dct.month + 3 and t in ("past", None):
                 y -= 1
+            elif start_month + (5 if half else 2) + 6 <= ctx.dct.month and t == "future":
+                # "will reopen in the first quarter", said in November; a quarter just ended is
+                # still reported on ("will report third-quarter results", said in October)
+                y += 1
     return "DATE", f"{int(y):04d}-{'H' if half else 'Q'}{q}"
 
 
@@ -506,6 +511,15 @@ def n_weekday(m, ctx):
     wd = lexicon()["WEEKDAY"][_lower(g["wd"])]
     rel = _lower(g.get("rel"))
     pod = _pod(g.get("pod"))
+    if rel.startswith("the "):  # "the following Monday": counted from the day the narrative is at
+        base, agran = ctx.anchor_date()
+        if base is None:
+            value = f"XXXX-WXX-{wd}"
+        else:
+            if agran != "D":
+                base = ctx.dct
+            value = tn.weekday_date(base, wd, "next" if rel in ("the following", "the next") else "last").isoformat()
+        return ("TIME", f"{value}T{pod}") if pod else ("DATE", value)
     if ctx.dct is None:
         value = f"XXXX-WXX-{wd}"
     else:
@@ -763,8 +777,16 @@ _HALF = {"hour": "PT30M", "day": "PT12H", "week": "P3.5D", "month": "P0.5M", "ye
          "century": "P50Y", "minute": "PT30S"}
 
 
+_QUARTER = {"hour": "PT15M", "year": "P3M", "century": "P25Y"}
+_THREE_QUARTERS = {"hour": "PT45M", "year": "P9M", "century": "P75Y"}
+
+
 def n_half_unit(m, ctx):
-    """"half an hour" is thirty minutes, not an hour with a word before it."""
+    """"half an hour" is thirty minutes, not an hour with a word before it; "a quarter of a
+    century" is 25 years."""
+    if m["qtr2"]:
+        table = _QUARTER if _lower(m["qtr2"]).startswith("a ") else _THREE_QUARTERS
+        return "DURATION", table[_lower(m["u2"])]
     return "DURATION", _HALF[_lower(m["u"])]
 
 

@@ -90,7 +90,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?P<y1>{YEAR}) )?(?:fiscal-)?"
      r"(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)-(?P<qu>quarter|half)(?! of)"),
     ("quarter", "DATE", "quarter",
-     r"(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?:fiscal )?(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
+     r"(?:{PRE})?(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?:fiscal )?(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
      r"(?:(?:flat|strong|weak|disappointing|difficult|tough|record|sluggish|slow|lackluster) )?"
      r"(?P<q>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
      r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year|the (?P<ythe>year)))?"),
@@ -98,7 +98,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("month_quarter", "DATE", "month_quarter", r"the (?P<m>{MONTHFULL}) (?:(?P<y>{YEAR}) )?quarter"),
     ("q_abbrev", "DATE", "quarter", r"(?P<q>Q[1-4])(?P<qu>)(?: (?P<y2>{YEAR}))?"),
     ("quarter_rel", "DATE", "quarter_rel",
-     r"(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
+     r"(?:{PRE})?(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
      r"comparable|prior-year|year-before)(?: fiscal)? (?P<qu>quarter|half|period)"),
     ("quarter_bare", "DATE", "quarter_rel", r"the (?P<qu>quarter)"),
     ("year_ago_adj", "DATE", "year_ago_adj",
@@ -126,7 +126,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:(?:early|late|earlier|later|mid) |(?P<pod0>{PART_OF_DAY}) )?(?P<deic>the day before yesterday|the day after tomorrow|"
      r"today|yesterday|tomorrow)(?: (?P<pod>{PART_OF_DAY}))?"),
     ("weekday", "DATE", "weekday",
-     r"(?:(?P<rel>last|this|next|this coming|this past|coming|past) )?"
+     r"(?:(?P<rel>last|this|next|this coming|this past|coming|past|the following|the next|the previous|the preceding) )?"
      r"(?P<wd>{WEEKDAY})(?:,? (?P<pod>{PART_OF_DAY}))?"),
     ("weekday_pl", "SET", "weekday_set", r"(?P<wd>{WEEKDAY})s(?: (?P<pod>mornings|afternoons|evenings|nights))?"),
     ("rel_unit", "DATE", "rel_unit",
@@ -175,7 +175,8 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:{MODIFIER} |the )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
      r"business|working|calendar|extra))? (?P<u>{UNIT})(?P<half> and a half)?(?: or so)?"),
     ("half_unit", "DURATION", "half_unit",
-     r"(?:{MODIFIER} )?half (?:an? )?(?P<u>hour|day|week|month|year|decade|century|minute)"),
+     r"(?:{MODIFIER} )?(?P<qtr>a quarter of |three quarters of )?half (?:an? )?(?P<u>hour|day|week|month|year|decade|century|minute)"
+     r"|(?:{MODIFIER} )?(?P<qtr2>a quarter of|three quarters of) an? (?P<u2>hour|year|century)"),
     ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD})-(?P<u>{UNITSG})(?:-(?:old|long))?"),
     ("dur_bare", "DURATION", "duration",
      r"(?:(?<=for\s)|(?<=in\s)|(?<=in\sjust\s)|(?<=in\sonly\s))"
