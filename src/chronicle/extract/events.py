@@ -340,6 +340,10 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     if verb.dep_ == "acl" and target_h is None and not nominal:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
+    if actor_h is not None and actor_h.lower_ in _SELF_PRONOUNS and not (actor.entity or actor.country or actor.sector):
+        speaker = _speaker(verb)
+        if speaker is not None:  # "the Assad regime said it would allow ...": "it" is the regime
+            actor_h, actor = speaker, R.role(document, speaker) or actor
     target = R.role(document, target_h)
     if target is not None and actor.entity and target.entity == actor.entity:
         target = None  # "he would only welcome him": a wrong coreference, not an act on oneself
@@ -434,6 +438,23 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
                 date=date, date_precision=precision, count=count,
                 evidence=_sent_span(document, sent), attributed_to=attr.id if attr else None,
                 negated=negated, confidence=min(confidence, 0.95), extra=extra, _feat=feat, _trig=trig)
+
+
+_SELF_PRONOUNS = {"it", "they", "we", "he", "she"}
+
+
+def _speaker(verb):
+    """The subject of the speech verb whose reported clause ``verb`` heads ("X said it will ..."), when
+    a name: an unresolved pronoun there is, far more often than not, the speaker's side."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _SAY | {"announce", "pledge", "promise", "vow"}:
+            subj = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+            return subj if subj is not None and subj.pos_ != "PRON" else None
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def _condition(verb) -> Optional[str]:
