@@ -166,3 +166,8 @@ def test_more_quarter_and_weekday_forms(run):
         "The talks collapsed on March 5, 2024, and resumed the following Monday.")
     assert ("a quarter of a century", "DURATION", "P25Y") in run("It took a quarter of a century.")
     assert ("three quarters of an hour", "DURATION", "PT45M") in run("He spoke for three quarters of an hour.")
+
+
+def test_a_wage_per_hour_is_a_set(run):
+    assert ("an hour", "SET", "PT1H") in run("The minimum wage rises to £5.60 an hour.")
+    assert ("an hour", "DURATION", "PT1H") in run("The meeting lasted an hour.")

@@ -639,6 +639,9 @@ _SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bd
                          r"\bshares?|\bpounds|\beuros|\bhours|\bdays)\W{0,3}$", re.I)
 
 
+_WAGE_BEFORE = re.compile(r"[$£€]\s?\d+(?:[.,]\d+)?\s*$|\b\d+(?:[.,]\d+)?\s?(?:dollars|pounds|euros|cents|pence)\s*$", re.I)
+
+
 def _per_unit(ctx: Ctx) -> bool:
     """ "$5 a year", "four flights a week": a rate, so a SET."""
     if _SET_BEFORE.search(ctx.text[max(0, ctx.start - 30):ctx.start]):
@@ -675,6 +678,8 @@ def n_duration(m, ctx):
     n = _number(nword) if nword else (None if plural else 1.0)
     if g.get("half") and n is not None:
         n += 0.5
+    if nword in ("a", "an") and u == "H" and _WAGE_BEFORE.search(ctx.text[max(0, ctx.start - 20):ctx.start]):
+        return "SET", "PT1H"  # "£5.60 an hour": a wage
     if nword in ("a", "an") and u not in ("S", "MIN", "H") and _per_unit(ctx):
         return "SET", _dur_value(1.0, u)
     return "DURATION", _dur_value(n, u)
