@@ -171,3 +171,8 @@ def test_more_quarter_and_weekday_forms(run):
 def test_a_wage_per_hour_is_a_set(run):
     assert ("an hour", "SET", "PT1H") in run("The minimum wage rises to £5.60 an hour.")
     assert ("an hour", "DURATION", "PT1H") in run("The meeting lasted an hour.")
+
+
+def test_high_noon_is_an_idiom(run):
+    assert run('"For Poland, high noon comes now," he said of the film "High Noon".') == [("now", "DATE", "PRESENT_REF")]
+    assert ("noon", "TIME", "2025-01-11T12:00") in run("The vote closes at noon.")

@@ -41,7 +41,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("clock24_at", "TIME", "clock",
      r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s))(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.,]\d)"),
     ("noon", "TIME", "clock",
-     r"(?:{MODIFIER} )?(?P<noon>noon|midnight|midday)(?: (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
+     r"(?<!high\s)(?:{MODIFIER} )?(?P<noon>noon|midnight|midday)(?: (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
     ("pod_this", "TIME", "pod_deictic",
      r"(?:(?:early|late|earlier|later) )?(?P<rel>this|that|the same|the next|the following|the previous) (?P<pod>{PART_OF_DAY})"),
     # "by mid-afternoon": the day the narrative is at
