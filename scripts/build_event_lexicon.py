@@ -169,6 +169,16 @@ VERB_OBJ_OVERRIDES = {
     "lift law": ("RETREAT", None), "lift blockade": ("RETREAT", "withdraw"), "ease blockade": ("RETREAT", "withdraw"),
     "lift restriction": ("CONCEDE", None), "ease restriction": ("CONCEDE", None), "relax restriction": ("CONCEDE", None),
     "loosen restriction": ("CONCEDE", None), "lift ban": ("CONCEDE", None), "ease ban": ("CONCEDE", None),
+    # CAMEO 083 "accede to requests or demands" (CAMEO2PLOVER: CONCEDE)
+    "approve request": ("CONCEDE", None), "grant request": ("CONCEDE", None), "accept request": ("CONCEDE", None),
+    "meet demand": ("CONCEDE", None), "accept demand": ("CONCEDE", None), "grant demand": ("CONCEDE", None),
+    "accede demand": ("CONCEDE", None), "accede request": ("CONCEDE", None), "heed demand": ("CONCEDE", None),
+    "heed call": ("CONCEDE", None),
+    # CAMEO 085 "ease economic sanctions, boycott, embargo" (CAMEO2PLOVER: RETREAT); a tariff cut eases them
+    "reduce tariff": ("RETREAT", None), "cut tariff": ("RETREAT", None), "lower tariff": ("RETREAT", None),
+    "remove tariff": ("RETREAT", None), "lift tariff": ("RETREAT", None), "ease tariff": ("RETREAT", None),
+    "scrap tariff": ("RETREAT", None), "roll back": ("RETREAT", None), "lift embargo": ("RETREAT", None),
+    "lift sanction": ("RETREAT", None), "ease sanction": ("RETREAT", None),
     # AGREE (manual): "agree to, offer, promise, or otherwise indicate willingness ... to cooperate":
     # accepting a proposal is agreeing to it (accepting other things stays CONCEDE)
     "accept formula": ("AGREE", None), "accept proposal": ("AGREE", None), "accept plan": ("AGREE", None),
@@ -244,6 +254,11 @@ NOUNS = {
     # receiving peacekeepers under RETREAT access, sending them is aid)
     "peacekeeping operation": ("AID", "peacekeeping"), "peacekeeping mission": ("AID", "peacekeeping"),
     "peacekeeping force": ("AID", "peacekeeping"),
+    # CONCEDE (manual SUPPORT/CONCEDE ambiguities): "formal pardons, acquittals, and amnesties"
+    "pardon": ("CONCEDE", None), "amnesty": ("CONCEDE", None), "clemency": ("CONCEDE", None),
+    "acquittal": ("CONCEDE", None), "audit": ("ACCUSE", "investigate"),
+    # "cease-fire" is tokenised cease / - / fire: the fire is no shooting
+    "cease fire": ("RETREAT", "ceasefire"),
 }
 
 # Verbs that make the event their object noun names ("conducted incursions" = the incursion).

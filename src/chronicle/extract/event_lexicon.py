@@ -62,8 +62,9 @@ def _objects(verb):
                 if g.dep_ == "pobj":
                     yield g
             yield c  # "call for", "call on"
-        elif c.dep_ in ("prt", "xcomp", "acomp"):
-            yield c
+        elif c.dep_ in ("prt", "xcomp", "acomp") or (c.dep_ == "ccomp" and c.pos_ == "ADJ") or \
+                (c.dep_ == "advmod" and c.lower_ in ("back", "off", "out", "down", "up")):  # "rolled back" as advmod
+            yield c  # "let free" parses "free" as an adjectival complement
 
 
 def _noun_entry(lex: Lexicon, noun):

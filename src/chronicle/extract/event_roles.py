@@ -82,7 +82,7 @@ def prep_object(tok, preps=_TARGET_PREPS):
     """The first prepositional object that can be a participant: "on Sunday" is a date, and the
     target may follow it ("launched an attack on Sunday on the government")."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:  # "granted a pardon to X": "to" parsed as dative
             for g in c.children:
                 if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"):
                     return g

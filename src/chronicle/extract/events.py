@@ -168,6 +168,8 @@ def _roles(document, trig: Trigger):
     verb, noun = trig.verb, trig.noun
     if trig.source == "nominal":  # "the arrest of 14 activists", "a Saudi-led strike on a bus"
         return N.roles(trig)
+    if trig.source == "send":  # "France sent experts to Saudi Arabia to investigate": France probes, there
+        return R.subject(verb) if not R.is_passive(verb) else R.agent(verb), R.prep_object(verb, {"to", "into"}), None
     if trig.source == "must":  # "Russia says Israel must end attacks": Russia asks Israel
         subj = R.subject(verb)
         return R.subject(verb.head), subj, None
@@ -494,6 +496,23 @@ def _ordered(tok, triggers: dict) -> Optional[Trigger]:
     return None
 
 
+_SEND = {"send", "dispatch"}
+
+
+def _investigation(verb, triggers: dict) -> Optional[int]:
+    """"sent seven experts to Saudi Arabia to investigate the attacks", "sending a team to launch an
+    audit": the sending is how the investigation is done (manual ACCUSE: "any investigation, including
+    commissions"); the index of the investigating trigger in the purpose clause, or None."""
+    todo = [(c, 0) for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep")]
+    while todo:
+        tok, depth = todo.pop()
+        if tok.i in triggers and triggers[tok.i].type == "ACCUSE" and triggers[tok.i].mode == "investigate":
+            return tok.i
+        if depth < 3 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            todo.extend((c, depth + 1) for c in tok.children if c.dep_ in ("advcl", "xcomp", "pobj", "acl", "pcomp", "prep"))
+    return None
+
+
 def _reported_protest(tok, trig: Trigger) -> Optional[Trigger]:
     """"..., a human rights group protested": a protest that reports words is a complaint, ACCUSE
     disapprove (manual: PROTEST "presumes significant physical/material activity, not just an
@@ -628,6 +647,11 @@ def coded(document) -> list[dict]:
     for i, trig in list(triggers.items()):
         if trig.source == "verb" and trig.verb.lemma_.lower() == "order":
             triggers[i] = _ordered(trig.verb, triggers) or trig
+        elif trig.verb.lemma_.lower() in _SEND and trig.type in ("AID", "MOBILIZE"):
+            probe = _investigation(trig.verb, triggers)
+            if probe is not None:
+                triggers[i] = Trigger("ACCUSE", "investigate", trig.verb, None, "send")
+                del triggers[probe]
     nominal = N.triggers(doc, triggers) if USE_NOMINAL else []
     if _sport(doc):
         triggers = {i: t for i, t in triggers.items()
