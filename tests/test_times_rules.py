@@ -176,3 +176,18 @@ def test_a_wage_per_hour_is_a_set(run):
 def test_high_noon_is_an_idiom(run):
     assert run('"For Poland, high noon comes now," he said of the film "High Noon".') == [("now", "DATE", "PRESENT_REF")]
     assert ("noon", "TIME", "2025-01-11T12:00") in run("The vote closes at noon.")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The bombing happened in July nineteen ninety-six.", "July nineteen ninety-six", "1996-07"),
+    ("The treaty was signed on March eighth, nineteen ninety-two.", "March eighth, nineteen ninety-two", "1992-03-08"),
+    ("It was a nineteen ninety-seven attack on a club.", "nineteen ninety-seven", "1997"),
+    ("The plan runs until two thousand and five.", "two thousand and five", "2005"),
+])
+def test_spoken_years(run, text, span, value):
+    assert (span, "DATE", value) in run(text)
+
+
+def test_a_spoken_count_is_no_year(run):
+    assert run("More than two thousand people marched.") == []
+    assert run("The attack killed two thousand and five people.") == []

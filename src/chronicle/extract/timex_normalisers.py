@@ -249,22 +249,49 @@ _SPOKEN_SMALL.update({"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fo
                       "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19})
 
 
+def _spoken(text: str) -> int:
+    return int(_spoken_value(text))
+
+
+def n_spoken_ym(m, ctx):
+    return "DATE", f"{_spoken(m['sy']):04d}-{_month(m['m']):02d}"
+
+
+def n_spoken_ymd(m, ctx):
+    try:
+        return "DATE", dt.date(_spoken(m["sy"]), _month(m["m"]), _daynum(m["d"])).isoformat()
+    except (ValueError, TypeError):
+        return None
+
+
 def n_spoken_year(m, ctx):
-    words = re.split(r"[\s-]+", _lower(m["sy"]))
+    sp = ctx.span()
+    if sp is not None and len(sp) and sp.end < len(sp.doc):
+        nxt = sp.doc[sp.end]
+        if nxt.tag_ in ("NNS", "NNPS") or (_lower(m["sy"]).startswith("two thousand") and nxt.pos_ == "NOUN"):
+            return None  # "two thousand people": a count; "a nineteen ninety-seven attack" stays a year
+    before = ctx.text[max(0, ctx.start - 12):ctx.start].lower()
+    if _lower(m["sy"]).startswith("two thousand") and re.search(r"(?:than|about|some|nearly|almost|over|least)\s+$", before):
+        return None  # "more than two thousand": a count
+    return "DATE", _spoken_value(m["sy"])
+
+
+def _spoken_value(text: str) -> str:
+    words = re.split(r"[\s-]+", _lower(text))
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
-        return "DATE", str(2000 + (_SPOKEN_SMALL.get(rest[0], 0) if rest else 0))
+        return str(2000 + (_SPOKEN_SMALL.get(rest[0], 0) if rest else 0))
     century = {"nineteen": 19, "twenty": 20}[words[0]]
     rest = words[1:]
     if rest == ["hundred"]:
-        return "DATE", f"{century}00"
+        return f"{century}00"
     if rest and rest[0] == "oh":
-        return "DATE", f"{century}0{_SPOKEN_SMALL.get(rest[1], 0)}"
+        return f"{century}0{_SPOKEN_SMALL.get(rest[1], 0)}"
     if rest and rest[0] in _SPOKEN_TENS:
         n = _SPOKEN_TENS[rest[0]] + (_SPOKEN_SMALL.get(rest[1], 0) if len(rest) > 1 else 0)
     else:
         n = _SPOKEN_SMALL.get(rest[0], 0) if rest else 0
-    return "DATE", f"{century}{n:02d}"
+    return f"{century}{n:02d}"
 
 
 def n_decade(m, ctx):

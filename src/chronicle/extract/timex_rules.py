@@ -24,6 +24,10 @@ PATTERN_MACROS = {
            r"rest|remainder|bulk) of) |(?:the )?(?:very )?(?:early|late) of |(?:the )?mid-? ?|early-|late-)",
     "REL": r"(?:last|this|next|this past|this coming|past|coming)",
     # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
+    "SPOKEN_YEAR": r"(?:(?:nineteen|twenty)[ -](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                   r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
+                   r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[ -](?:one|two|three|four|five|six|seven|eight|nine))"
+                   r"|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
     "TZ": r"(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|AWST|AC[SD]T|AE[SD]T|NZ[SD]T|IST)\b"
           r"|local time)",
 }
@@ -76,11 +80,10 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?: and beyond| (?:fiscal|financial) year)?"),
     # an abbreviated year only after a preposition ("since '82", "in '99"): a bare "'82" may be a score
     ("year_apos", "DATE", "year_apos", r"(?:(?<=since\s)|(?<=in\s)|(?<=of\s)|(?<=until\s))['’](?P<y2>\d\d)(?!\d|s\b|-)"),
-    ("spoken_year", "DATE", "spoken_year",
-     r"(?:the year )?(?P<sy>(?:nineteen|twenty)[ -](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-     r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-     r"sixteen|seventeen|eighteen|nineteen|oh[ -](?:one|two|three|four|five|six|seven|eight|nine))"
-     r"|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)"),
+    ("spoken_year", "DATE", "spoken_year", r"(?:the year )?(?P<sy>{SPOKEN_YEAR})"),
+    # broadcast transcripts spell years out: "January nineteen ninety-seven", "March eighth, nineteen ninety-two"
+    ("m_d_sy", "DATE", "spoken_ymd", r"(?P<m>{MONTHFULL}) (?P<d>{DAYNUM}|{ORDINAL}),? (?P<sy>{SPOKEN_YEAR})"),
+    ("m_sy", "DATE", "spoken_ym", r"(?P<m>{MONTHFULL}),? (?:of )?(?P<sy>{SPOKEN_YEAR})"),
     ("decade", "DATE", "decade",
      r"(?:the )?(?:{PRE})?(?:(?P<c>1[5-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0s)"),
     ("decade_word", "DATE", "decade", r"the (?:{PRE})?(?P<dw>{DECADE_WORD})"),
@@ -237,7 +240,7 @@ NEEDS: dict[str, str] = {
     "iso": "digits", "slash": "digits",
     "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "nth_week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
-    "year": "year", "spoken_year": "spoken", "year_apos": "digits", "decade": "year", "decade_word": "decade", "century": "decade",
+    "year": "year", "spoken_year": "spoken", "m_d_sy": "spoken", "m_sy": "spoken", "year_apos": "digits", "decade": "year", "decade_word": "decade", "century": "decade",
     "month_quarter": "quarter", "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
     "year_ago_adj": "yearish", "year_quarter": "year", "part_of_year": "year", "fiscal_year": "yearish",
     "period_ended": "unit", "season": "season", "season_y": "season", "season_poss": "season", "holiday": "holiday",
