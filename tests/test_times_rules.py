@@ -191,3 +191,8 @@ def test_spoken_years(run, text, span, value):
 def test_a_spoken_count_is_no_year(run):
     assert run("More than two thousand people marched.") == []
     assert run("The attack killed two thousand and five people.") == []
+
+
+def test_a_season_with_a_spoken_year(run):
+    assert ("the winter of nineteen ninety-four", "DATE", "1994-WI") in run(
+        "Prices fell back to where they were in the winter of nineteen ninety-four.")

@@ -426,7 +426,8 @@ def n_season(m, ctx):
     g = m.groupdict()
     code = lexicon()["SEASON"][_lower(g["s"])]
     if g.get("y"):
-        return "DATE", f"{g['y']}-{code}"
+        y = g["y"] if g["y"][:1].isdigit() else _spoken_value(g["y"])
+        return "DATE", f"{y}-{code}"
     rel = _lower(g.get("rel")).strip()
     if rel in ("the past", "the coming"):
         return None

@@ -118,7 +118,7 @@ RULES: list[tuple[str, str, str, str]] = [
     # --- seasons, holidays ------------------------------------------------------------------------
     ("season", "DATE", "season",
      r"(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid-?|the past|the coming) ?)(?P<s>{SEASON})"
-     r"(?:,? (?:of )?(?P<y>{YEAR}))?"),
+     r"(?:,? (?:of )?(?P<y>{YEAR}|{SPOKEN_YEAR}))?"),
     # a season after a possessive ("their Autumn meetings"); not "fall", which is mostly a drop
     ("season_poss", "DATE", "season",
      r"(?:(?<=their\s)|(?<=its\s)|(?<=his\s)|(?<=her\s)|(?<=our\s))(?P<s>spring|summer|autumn|winter)"),
