@@ -52,7 +52,7 @@ VERB_OVERRIDES = {
     "apologize": ("SUPPORT", None), "apologise": ("SUPPORT", None), "forgive": ("SUPPORT", None),
     "allow": ("CONCEDE", None), "permit": ("CONCEDE", None), "pressure": ("REQUEST", None), "push": ("REQUEST", None),
     "renege": ("REJECT", None), "block": ("PROTEST", "obstruct"), "picket": ("PROTEST", "demo"),
-    "hack": ("COERCE", "cyber"), "deface": ("COERCE", "cyber"), "cease": ("RETREAT", "ceasefire"), "lift": ("RETREAT", "ease"), "demobilize": ("RETREAT", "disarm"),
+    "hack": ("COERCE", "cyber"), "deface": ("COERCE", "cyber"), "cease": ("RETREAT", "ceasefire"), "demobilize": ("RETREAT", "disarm"),
     "raze": ("ASSAULT", "destroy"), "blockade": ("COERCE", "restrict"), "cancel": ("REJECT", None),
     "refute": ("REJECT", None), "seize": ("ASSAULT", "seize"), "overrun": ("ASSAULT", None), "demolish": ("ASSAULT", "destroy"),
     # PLV / PLOVER 2.0 readings: findings of guilt and charges are ACCUSE; expulsions and cuts SANCTION
@@ -91,6 +91,8 @@ VERB_OVERRIDES = {
     "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"), "release": ("RETREAT", "release"),
     "free": ("RETREAT", "release"), "surrender": ("RETREAT", "disarm"), "disarm": ("RETREAT", "disarm"),
     "resign": ("RETREAT", "resign"), "pull": ("RETREAT", "withdraw"), "return": ("RETREAT", "return"),
+    "repatriate": ("RETREAT", None), "cede": ("RETREAT", "withdraw"), "vacate": ("RETREAT", "withdraw"),
+    "abdicate": ("RETREAT", "resign"),
     "concede": ("CONCEDE", None), "yield": ("CONCEDE", None), "ease": ("CONCEDE", None),
     "pardon": ("CONCEDE", None),
     # AGREE / CONSULT / SUPPORT / COOPERATE
@@ -193,8 +195,39 @@ VERB_OBJ_OVERRIDES = {
     # COERCE (manual): "restrictions on rights", "impose state of emergency or martial law", "censor"
     "suspend constitution": ("COERCE", "martial-law"), "impose blackout": ("COERCE", "censor"),
     # CONSULT (manual): "visiting and hosting visits"; a welcome given to a visitor is hosting him
+    # RETREAT (manual): "release of prisoners ..., the return of confiscated property, allowing the entry of
+    # observers, peacekeepers, or humanitarian workers, disarming, ... resignations"
+    "hand back": ("RETREAT", None), "give back": ("RETREAT", None), "lay down": ("RETREAT", "disarm"),
+    "lay weapon": ("RETREAT", "disarm"), "lay arm": ("RETREAT", "disarm"), "hand weapon": ("RETREAT", "disarm"),
+    "give weapon": ("RETREAT", "disarm"), "surrender weapon": ("RETREAT", "disarm"), "decommission weapon": ("RETREAT", "disarm"),
+    "decommission arm": ("RETREAT", "disarm"), "swap prisoner": ("RETREAT", "release"), "exchange prisoner": ("RETREAT", "release"),
+    "exchange hostage": ("RETREAT", "release"), "swap hostage": ("RETREAT", "release"), "admit observer": ("RETREAT", "access"),
+    "admit inspector": ("RETREAT", "access"), "admit monitor": ("RETREAT", "access"), "allow observer": ("RETREAT", "access"),
+    "allow inspector": ("RETREAT", "access"), "allow monitor": ("RETREAT", "access"), "allow peacekeeper": ("RETREAT", "access"),
+    "quit post": ("RETREAT", "resign"), "quit office": ("RETREAT", "resign"), "quit job": ("RETREAT", "resign"),
+    "step aside": ("RETREAT", "resign"), "evacuate troop": ("RETREAT", "withdraw"), "evacuate soldier": ("RETREAT", "withdraw"),
+    "evacuate force": ("RETREAT", "withdraw"), "evacuate base": ("RETREAT", "withdraw"),
+    # CAMEO2PLOVER 0863 "allow delivery of humanitarian aid": RETREAT access (refugees let in: AID asylum, in events.py)
+    "open border": ("RETREAT", "access"), "reopen border": ("RETREAT", "access"), "open bridge": ("RETREAT", "access"),
+    "open crossing": ("RETREAT", "access"), "reopen crossing": ("RETREAT", "access"), "reopen bridge": ("RETREAT", "access"),
     "give welcome": ("CONSULT", "visit"), "extend welcome": ("CONSULT", "visit"), "accord welcome": ("CONSULT", "visit"),
 }
+
+# Readings that are no event at all, though the verb alone is one: what is released, returned to or lifted
+# decides ("released a statement", "returned to profit", "lifted interest rates").
+NOT_EVENTS = [
+    *(f"release {o}" for o in ("statement", "report", "figure", "data", "result", "detail", "video", "footage",
+                              "photo", "image", "picture", "document", "information", "list", "album", "film",
+                              "book", "song", "record", "version", "update", "transcript", "tape", "recording",
+                              "estimate", "forecast", "number", "study", "survey", "letter", "text", "name",
+                              "earnings", "account", "finding", "statistic", "minute", "audio", "trailer")),
+    *(f"return {o}" for o in ("profit", "growth", "level", "normal", "normality", "form", "black", "loss")),
+    "pull wool", "pull together", "pull down",
+]
+# "lift" is RETREAT only for what restricts (CAMEO 085 "ease sanctions, boycott, embargo"; 0813/0814
+# "ease curfew", "ease state of emergency or martial law"); bans and restrictions on freedoms CONCEDE (0811/0812).
+LIFTED = ("sanction", "embargo", "curfew", "siege", "emergency", "law", "moratorium", "suspension", "freeze",
+          "boycott", "veto", "cordon", "closure", "quarantine", "lockdown", "blockade")
 
 # Verbs that are never PLOVER events on their own (CAMEO codes them through object patterns only).
 VERB_DROP = {
@@ -403,6 +436,10 @@ def build(shared: Path) -> dict:
         if v in VERB_OVERRIDES:
             continue  # a curated verb is not re-coded by CAMEO's object patterns (only by ours below)
         verb_obj[key] = [pl[0], pl[1], code]
+    for o in LIFTED:
+        verb_obj.setdefault(f"lift {o}", ["RETREAT", None, "manual"])
+    for key in NOT_EVENTS:
+        verb_obj[key] = ["NONE", None, "manual"]
     for key, val in VERB_OBJ_OVERRIDES.items():
         if val is None:
             verb_obj.pop(key, None)

@@ -103,6 +103,8 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
     for o in objs:  # curated verb+object readings first ("lodge a protest" is an accusation)
         hit = lex.verb_obj.get(f"{lemma} {o.lemma_.lower()}")
         if hit and hit[2] == "manual":
+            if hit[0] == "NONE":
+                return None  # "released a statement": no event
             return Trigger(hit[0], hit[1], tok, None, "verb+obj", o)
     if lemma in lex.support:  # the noun names the event: "launched an attack", "held talks"
         for o in objs:

@@ -368,6 +368,9 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         trig = trig._replace(type="AID", mode="peacekeeping")
     if trig.type == "MOBILIZE" and "peacekeep" in verb.sent.text.lower():
         trig = trig._replace(type="AID", mode="peacekeeping")
+    if trig.type == "RETREAT" and trig.mode == "access" and target_h is not None and \
+            R.quantity_head(target_h).lemma_.lower() in _REFUGEES:
+        trig = trig._replace(type="AID", mode="asylum")  # "opened its borders to refugees": asylum (manual AID)
     if trig.type == "ASSAULT" and trig.mode == "seize" and actor.sector in ("COP", "JUD"):
         trig = trig._replace(type="COERCE")  # police confiscation
     if trig.type == "ASSAULT" and trig.mode == "abduct" and target is not None and \
@@ -443,6 +446,7 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
 
 
 _SELF_PRONOUNS = {"it", "they", "we", "he", "she"}
+_REFUGEES = {"refugee", "migrant", "asylum-seeker", "seeker", "exile", "evacuee", "civilian"}
 
 
 def _speaker(verb):
