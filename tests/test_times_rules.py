@@ -196,3 +196,16 @@ def test_a_spoken_count_is_no_year(run):
 def test_a_season_with_a_spoken_year(run):
     assert ("the winter of nineteen ninety-four", "DATE", "1994-WI") in run(
         "Prices fell back to where they were in the winter of nineteen ninety-four.")
+
+
+@pytest.mark.parametrize("text,span,type_,value", [
+    ("The vote is at eight o'clock tonight.", "eight o'clock tonight", "TIME", "2025-01-11T20:00"),
+    ("He spoke at ten a.m. on the radio.", "ten a.m.", "TIME", "2025-01-11T10:00"),
+    ("They meet again at six thirty this evening.", "six thirty this evening", "TIME", "2025-01-11T18:30"),
+    ("In the nineteen nineties, the economy grew.", "the nineteen nineties", "DATE", "199"),
+    ("Sales in the first quarter of nineteen ninety-eight fell.", "the first quarter of nineteen ninety-eight",
+     "DATE", "1998-Q1"),
+    ("The summit lasted three and a half days.", "three and a half days", "DURATION", "P3DT12H"),
+])
+def test_transcript_forms(run, text, span, type_, value):
+    assert (span, type_, value) in run(text)

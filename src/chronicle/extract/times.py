@@ -153,7 +153,7 @@ def _trigger() -> tuple[dict[str, tuple[str, ...]], dict[str, list[int]]]:
 
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGITS = re.compile(r"\d+(?:(?<=0)s)?")
-_CLOCK = re.compile(r"\d ?(?:[ap]\.?m\b|[AP]\.?M\b)|\d:\d\d|\d in the (?:morning|afternoon|evening)\b")
+_CLOCK = re.compile(r"\d ?(?:[ap]\.?m\b|[AP]\.?M\b)|\d:\d\d|\d in the (?:morning|afternoon|evening)\b|\b[ap]\.m\.")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -300,7 +300,8 @@ def n_decade(m, ctx):
         return "DATE", f"{g['c']}{g['dd']}"
     if g.get("dd2"):
         return "DATE", f"19{g['dd2']}"
-    return "DATE", f"19{lexicon()['DECADE_WORD'][_lower(g['dw'])]}"
+    century = "20" if _lower(g.get("dc")) == "twenty" else "19"
+    return "DATE", f"{century}{lexicon()['DECADE_WORD'][_lower(g['dw'])]}"
 
 
 def n_century(m, ctx):
@@ -343,6 +344,8 @@ def n_quarter(m, ctx):
     if half and q > 2:
         return None
     y = g.get("y0") or g.get("y1") or g.get("y2")
+    if y and not y[:1].isdigit():
+        y = _spoken_value(y)
     if not y:
         rel = g.get("yposs") or g.get("yrel")
         if g.get("ythe") and tn.parse_value(ctx.anchor):  # "the second half of the year": the narrative's year
@@ -706,6 +709,8 @@ def n_duration(m, ctx):
     n = _number(nword) if nword else (None if plural else 1.0)
     if g.get("half") and n is not None:
         n += 0.5
+    if _lower(g.get("n2")) == "a half" and n is not None:
+        n += 0.5  # "three and a half days" is no range
     if nword in ("a", "an") and u == "H" and _WAGE_BEFORE.search(ctx.text[max(0, ctx.start - 20):ctx.start]):
         return "SET", "PT1H"  # "£5.60 an hour": a wage
     if nword in ("a", "an") and u not in ("S", "MIN", "H") and _per_unit(ctx):
@@ -836,8 +841,24 @@ def n_ref(m, ctx):
     return None
 
 
+_HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                                 "ten", "eleven", "twelve"))}
+_MINUTE_WORDS = {"fifteen": 15, "thirty": 30, "forty-five": 45, "forty five": 45, "oh five": 5, "ten": 10, "twenty": 20,
+                 "forty": 40, "fifty": 50}
+
+
 def n_clock(m, ctx):
-    g = m.groupdict()
+    g = dict(m.groupdict())
+    if g.get("hw"):  # spelled out: numbers, and a part of the day standing in for a.m./p.m.
+        g["h"] = str(_HOUR_WORDS[_lower(g["hw"])])
+        g["mi"] = str(_MINUTE_WORDS[_lower(g["mw"])]) if g.get("mw") else None
+        deic2 = _lower(g.get("deic2"))
+        if deic2:
+            g["deic"] = deic2
+            if deic2 in ("tonight", "this afternoon", "this evening") and int(g["h"]) < 12:
+                g["ampm"] = "pm"
+            elif deic2 == "this morning":
+                g["ampm"] = "am"
     if g.get("noon"):
         hh, mi = (24 if _lower(g["noon"]) == "midnight" else 12), 0
     else:
@@ -845,6 +866,8 @@ def n_clock(m, ctx):
         ap = _lower(g.get("ampm")).replace(".", "")
         if ap.startswith("in the "):  # "4 in the morning", "7 in the evening"
             ap = "am" if ap.endswith("morning") else "pm"
+        if ap in ("o'clock", "") and _lower(g.get("deic")) in ("tonight", "this afternoon", "this evening"):
+            ap = "pm"  # "eight o'clock tonight"
         if ap == "pm" and hh < 12:
             hh += 12
         elif ap == "am" and hh == 12:

@@ -24,6 +24,8 @@ PATTERN_MACROS = {
            r"rest|remainder|bulk) of) |(?:the )?(?:very )?(?:early|late) of |(?:the )?mid-? ?|early-|late-)",
     "REL": r"(?:last|this|next|this past|this coming|past|coming)",
     # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
+    "HOURWORD": r"(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                r"(?: (?P<mw>fifteen|thirty|forty-five|forty five|oh five|ten|twenty|forty|fifty))?",
     "SPOKEN_YEAR": r"(?:(?:nineteen|twenty)[ -](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
                    r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[ -](?:one|two|three|four|five|six|seven|eight|nine))"
@@ -44,6 +46,10 @@ RULES: list[tuple[str, str, str, str]] = [
     # a 24-hour clock time after "at"/"by"/"until" ("at 14:30", "by 09:15"), no zone needed
     ("clock24_at", "TIME", "clock",
      r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s))(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.,]\d)"),
+    # spelled-out clock times in transcripts: "eight o'clock tonight", "ten a.m.", "six thirty this evening"
+    ("clock_words", "TIME", "clock",
+     r"{HOURWORD}(?: ?(?P<ampm>a\.m\.?|p\.m\.?|o'clock)(?: (?P<deic>tonight|this (?:morning|afternoon|evening)|today|yesterday|tomorrow))?)"),
+    ("clock_words_pod", "TIME", "clock", r"(?<=\bat\s){HOURWORD} (?P<deic2>tonight|this (?:morning|afternoon|evening))"),
     ("noon", "TIME", "clock",
      r"(?<!high\s)(?:{MODIFIER} )?(?P<noon>noon|midnight|midday)(?: (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
     ("pod_this", "TIME", "pod_deictic",
@@ -86,7 +92,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("m_sy", "DATE", "spoken_ym", r"(?P<m>{MONTHFULL}),? (?:of )?(?P<sy>{SPOKEN_YEAR})"),
     ("decade", "DATE", "decade",
      r"(?:the )?(?:{PRE})?(?:(?P<c>1[5-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0s)"),
-    ("decade_word", "DATE", "decade", r"the (?:{PRE})?(?P<dw>{DECADE_WORD})"),
+    ("decade_word", "DATE", "decade", r"the (?:{PRE})?(?:(?P<dc>nineteen|twenty) )?(?P<dw>{DECADE_WORD})"),
     ("century", "DATE", "century", r"(?:the )?(?:{PRE})?(?P<o>{ORDINAL}|\d{1,2}(?:st|nd|rd|th))[- ]century"),
     # --- quarters and halves ------------------------------------------------------------------
     ("quarter_adj", "DATE", "quarter",
@@ -96,7 +102,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:{PRE})?(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?:fiscal )?(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
      r"(?:(?:flat|strong|weak|disappointing|difficult|tough|record|sluggish|slow|lackluster) )?"
      r"(?P<q>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
-     r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year|the (?P<ythe>year)))?"),
+     r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR}|{SPOKEN_YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year|the (?P<ythe>year)))?"),
     # a quarter named by its last month ("the September quarter", "the December quarter")
     ("month_quarter", "DATE", "month_quarter", r"the (?P<m>{MONTHFULL}) (?:(?P<y>{YEAR}) )?quarter"),
     ("q_abbrev", "DATE", "quarter", r"(?P<q>Q[1-4])(?P<qu>)(?: (?P<y2>{YEAR}))?"),
@@ -236,7 +242,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
 }
 
 NEEDS: dict[str, str] = {
-    "clock": "clock", "clock24": "clock", "clock24_at": "clock", "pod_mid": "pod", "noon": "noon", "pod_this": "pod", "tonight": "pod", "pod_bare": "pod",
+    "clock": "clock", "clock24": "clock", "clock24_at": "clock", "clock_words": "clock", "clock_words_pod": "pod", "pod_mid": "pod", "noon": "noon", "pod_this": "pod", "tonight": "pod", "pod_bare": "pod",
     "iso": "digits", "slash": "digits",
     "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "nth_week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
