@@ -135,7 +135,8 @@ CURATED_ACTORS = {
 
 CURATED_COUNTRIES = {
     "u.s.": "USA", "us": "USA", "america": "USA", "u.s.a.": "USA", "usa": "USA", "american": "USA",
-    "britain": "GBR", "briton": "GBR", "britons": "GBR", "uk": "GBR", "u.k.": "GBR", "dprk": "PRK",
+    "britain": "GBR", "briton": "GBR", "britons": "GBR", "uk": "GBR", "u.k.": "GBR", "dprk": "PRK", "democratic people republic of korea": "PRK",
+    "democratic peoples republic of korea": "PRK",
     "russian federation": "RUS", "soviet": None, "burma": "MMR", "burmese": "MMR",
     "the netherlands": "NLD", "holland": "NLD", "dutch": "NLD", "south korean": "KOR",
     "palestinian": "PSE", "palestinians": "PSE", "palestine": "PSE", "gaza": "PSE",
@@ -276,11 +277,28 @@ def _current_code(codes: list[tuple[str, str]]) -> str | None:
     return codes[-1][0] if codes else None
 
 
+def _variants(name: str) -> list[str]:
+    """The forms a name takes in tokenised news text: possessives dropped as the coder drops them
+    ("Democratic People's Republic of Korea"), a parenthesised acronym apart from the name
+    ("Moro Islamic Liberation Front (MILF)")."""
+    out = [name]
+    bare = re.sub(r"'s\b|(?<=s)'(?=\s|$)", "", name).strip()
+    if bare != name:
+        out.append(bare)
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*$", bare)
+    if m and m.group(1):
+        out.append(m.group(1).strip())
+        if re.fullmatch(r"[a-z][a-z\-]{2,}", m.group(2)):
+            out.append(m.group(2))
+    return out
+
+
 def parse_actor_file(path: Path, iso3: set[str], country_blocks: dict[str, str],
-                     actors: dict[str, list], places: dict[str, str]) -> None:
+                     actors: dict[str, list], places: dict[str, str],
+                     people: dict[str, list] | None = None) -> None:
     names: list[str] = []
     codes: list[tuple[str, str]] = []
-    comment_person = False
+    person = False
 
     def flush() -> None:
         if not names or not codes:
@@ -301,8 +319,15 @@ def parse_actor_file(path: Path, iso3: set[str], country_blocks: dict[str, str],
         if country is None and sector is None:
             return
         for n in names:
-            if len(n) >= 2:
-                actors.setdefault(n, [country, sector])
+            for v in _variants(n):
+                if len(v) >= 2:
+                    actors.setdefault(v, [country, sector])
+        if person and people is not None:
+            words = names[0].split(" ")
+            if len(words) >= 3:  # "carlos saul menem" is "Carlos Menem" in the news
+                actors.setdefault(f"{words[0]} {words[-1]}", [country, sector])
+            if len(words) >= 2:
+                people.setdefault(words[-1], []).append([country, sector])
 
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         if not raw.strip() or raw.lstrip().startswith("#"):
@@ -325,6 +350,7 @@ def parse_actor_file(path: Path, iso3: set[str], country_blocks: dict[str, str],
             continue
         flush()
         names, codes = [], []
+        person = "CountryInfo" in raw  # the CountryInfo leader lists: people
         n = _norm(text)
         if n:
             names.append(n)
@@ -334,6 +360,17 @@ def parse_actor_file(path: Path, iso3: set[str], country_blocks: dict[str, str],
     flush()
 
 
+# Surnames that are ordinary English words: never a name on their own.
+_COMMON_WORDS = {"brown", "white", "black", "green", "young", "king", "bush", "rice", "cook", "wood", "park",
+                 "long", "little", "hall", "ward", "rich", "hope", "sharp", "strong", "stone", "field", "house",
+                 "price", "major", "noble", "best", "good", "gold", "silver", "shore", "fisher", "baker", "hunter",
+                 "miller", "carter", "walker", "turner", "mason", "knight", "bishop", "porter", "singer", "church",
+                 "marsh", "banks", "moore", "paris", "london", "jordan", "chase", "grant", "frank", "lord", "love",
+                 "power", "rose", "summer", "winter", "spring", "march", "may", "august", "wells", "north", "south",
+                 "west", "east", "english", "french", "german", "swiss", "dutch", "welsh", "irish", "scott", "bolt",
+                 "sands", "hill", "hills", "lane", "street", "bridge", "ford", "castle", "tower", "abbott", "gates"}
+
+
 def build(shared: Path) -> dict:
     countries, iso3, names = parse_countries_csv(shared / "ngec_assets" / "countries.csv")
     agents = parse_agents(shared / "ngec_assets" / "PLOVER_agents.txt")
@@ -341,9 +378,10 @@ def build(shared: Path) -> dict:
     blocks: dict[str, str] = {}
     places: dict[str, str] = {}
     cd = shared / "cameo_dicts"
+    people: dict[str, list] = {}
     for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                  "Phoenix.MilNonState.actors.txt"):
-        parse_actor_file(cd / name, iso3 | {"PSE"}, blocks, actors, places)
+        parse_actor_file(cd / name, iso3 | {"PSE"}, blocks, actors, places, people)
     for name, code in blocks.items():
         if code in iso3:
             countries.setdefault(name, code)
@@ -368,6 +406,13 @@ def build(shared: Path) -> dict:
     for k in list(actors):
         if " " not in k and (k in agent_words or len(k) < 3):
             del actors[k]
+    # A leader's surname alone ("President Mugabe") when no other listed person or name shares it
+    # and it is no country, place or agent word.
+    for surname, vals in people.items():
+        if len(vals) == 1 and len(surname) >= 5 and surname.isalpha() and surname not in actors and \
+                surname not in countries and surname not in places and surname not in agent_words and \
+                surname not in blocks and surname not in _COMMON_WORDS:
+            actors[surname] = list(vals[0])
     actors.update({k: list(v) for k, v in CURATED_ACTORS.items()})
     # Country slots must hold ISO3 codes: CAMEO pseudo-countries (UNO, EUR, ...) are not.
     valid = iso3 | {"PSE", "TWN"}
