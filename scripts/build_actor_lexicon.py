@@ -41,6 +41,10 @@ BLOCK = {"JNK", "NON", "UNK"}
 
 # Hand-written agent phrases: gaps and corrections, with the reason beside each group.
 CURATED_AGENTS = {
+    # Intelligence officers are PLOVER SPY, not GOV.
+    "intelligence official": "SPY", "intelligence officials": "SPY", "intelligence officer": "SPY",
+    "intelligence officers": "SPY", "intelligence agent": "SPY", "intelligence agents": "SPY",
+    "intelligence chief": "SPY", "intelligence service": "SPY", "intelligence services": "SPY",
     # A spokesman carries the sector of whom he speaks for ("military spokesman" is MIL).
     "spokesman": "", "spokesmen": "", "spokeswoman": "", "spokeswomen": "",
     "spokesperson": "", "spokespersons": "", "spokespeople": "",
