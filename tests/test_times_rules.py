@@ -209,3 +209,16 @@ def test_a_season_with_a_spoken_year(run):
 ])
 def test_transcript_forms(run, text, span, type_, value):
     assert (span, type_, value) in run(text)
+
+
+@pytest.mark.parametrize("text,span,type_,value", [
+    ("A months-long inquiry followed.", "months-long", "DURATION", "PXM"),
+    ("It was a year-long probe.", "year-long", "DURATION", "P1Y"),
+    ("He had a several-year tenure as editor.", "several-year", "DURATION", "PXY"),
+    ("It was a half-hour programme.", "half-hour", "DURATION", "PT30M"),
+    ("Elections are held every two years.", "every two years", "SET", "P2Y"),
+    ("Take the pills twice daily.", "twice daily", "SET", "P1D"),
+    ("The summer of '97 was hot.", "The summer of '97", "DATE", "1997-SU"),
+])
+def test_compounds_and_sets(run, text, span, type_, value):
+    assert (span, type_, value) in run(text)

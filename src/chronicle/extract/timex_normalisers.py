@@ -428,6 +428,10 @@ def n_year_ago_adj(m, ctx):
 def n_season(m, ctx):
     g = m.groupdict()
     code = lexicon()["SEASON"][_lower(g["s"])]
+    if g.get("ya"):  # "the summer of '97"
+        ref = ctx.dct.year if ctx.dct is not None else 2099
+        y2 = int(g["ya"])
+        return "DATE", f"{2000 + y2 if 2000 + y2 <= ref else 1900 + y2}-{code}"
     if g.get("y"):
         y = g["y"] if g["y"][:1].isdigit() else _spoken_value(g["y"])
         return "DATE", f"{y}-{code}"
@@ -745,8 +749,10 @@ def _dur_value(n: Optional[float], u: str) -> str:
 
 def n_set_every(m, ctx):
     g = m.groupdict()
-    word = _lower(g["u"])
     lex = lexicon()
+    if g.get("un"):  # "every two years"
+        return "SET", _dur_value(_number(g["n"]), lex["UNIT"][_lower(g["un"])])
+    word = _lower(g["u"])
     if word in lex["WEEKDAY"]:
         return "SET", f"XXXX-WXX-{lex['WEEKDAY'][word]}"
     if word in lex["MONTH"]:

@@ -124,7 +124,7 @@ RULES: list[tuple[str, str, str, str]] = [
     # --- seasons, holidays ------------------------------------------------------------------------
     ("season", "DATE", "season",
      r"(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid-?|the past|the coming) ?)(?P<s>{SEASON})"
-     r"(?:,? (?:of )?(?P<y>{YEAR}|{SPOKEN_YEAR}))?"),
+     r"(?:,? (?:of )?(?:(?P<y>{YEAR}|{SPOKEN_YEAR})|['’](?P<ya>\d\d)\b))?"),
     # a season after a possessive ("their Autumn meetings"); not "fall", which is mostly a drop
     ("season_poss", "DATE", "season",
      r"(?:(?<=their\s)|(?<=its\s)|(?<=his\s)|(?<=her\s)|(?<=our\s))(?P<s>spring|summer|autumn|winter)"),
@@ -184,17 +184,19 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:{MODIFIER} |the )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
      r"business|working|calendar|extra))? (?P<u>{UNIT})(?P<half> and a half)?(?: or so)?"),
     ("half_unit", "DURATION", "half_unit",
-     r"(?:{MODIFIER} )?(?P<qtr>a quarter of |three quarters of )?half (?:an? )?(?P<u>hour|day|week|month|year|decade|century|minute)"
+     r"(?:{MODIFIER} )?(?P<qtr>a quarter of |three quarters of )?half[ -](?:an? )?(?P<u>hour|day|week|month|year|decade|century|minute)"
      r"|(?:{MODIFIER} )?(?P<qtr2>a quarter of|three quarters of) an? (?P<u2>hour|year|century)"),
-    ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD})-(?P<u>{UNITSG})(?:-(?:old|long))?"),
+    ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD}|several|many|few)-(?P<u>{UNITSG})(?:-(?:old|long))?"),
+    # "a months-long inquiry", "the decades-long conflict", "a year-long probe"
+    ("dur_long", "DURATION", "duration", r"(?P<u>{UNIT})-long"),
     ("dur_bare", "DURATION", "duration",
      r"(?:(?<=for\s)|(?<=in\s)|(?<=in\sjust\s)|(?<=in\sonly\s))"
      r"(?P<u>years|months|weeks|decades|hours|days|minutes|seconds|centuries)"),
     # --- sets ---------------------------------------------------------------------------------------
     ("every", "SET", "set_every",
-     r"(?:every|each)(?: other| single)? (?P<u>{UNITSG}|{WEEKDAY}|{MONTHFULL}|{SEASON}|morning|afternoon|evening|night)"),
+     r"(?:every|each)(?: other| single)? (?:(?P<n>{NUM}) (?P<un>{UNIT})|(?P<u>{UNITSG}|{WEEKDAY}|{MONTHFULL}|{SEASON}|morning|afternoon|evening|night))"),
     ("freq", "SET", "set_every", r"(?P<f>once|twice|three times|four times|\d+ times) (?:a|per|each|every) (?P<u>{UNITSG})"),
-    ("set_adv", "SET", "set_adverb", r"(?P<adv>{SET_ADVERB})"),
+    ("set_adv", "SET", "set_adverb", r"(?:(?:once|twice|three times|four times|\d+ times) )?(?P<adv>{SET_ADVERB})"),
     # --- references ---------------------------------------------------------------------------------
     # "the now-cancelled deal": a hyphenated compound is no reference to the present
     ("present_ref", "DATE", "ref", r"(?P<ref>{PRESENT_REF})(?!-)"),
@@ -254,7 +256,7 @@ NEEDS: dict[str, str] = {
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
-    "dur_adj": "unit", "half_unit": "unit", "q_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
+    "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
     "nth_in_row": "in_row", "day_and": "digits", "time_being": "time",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague",
 }
