@@ -222,3 +222,9 @@ def test_transcript_forms(run, text, span, type_, value):
 ])
 def test_compounds_and_sets(run, text, span, type_, value):
     assert (span, type_, value) in run(text)
+
+
+def test_anaphoric_seasons(run):
+    found = run("The plant opened in March 1999. The following spring, it expanded. That summer it hired.")
+    assert ("The following spring", "DATE", "2000-SP") in found
+    assert ("That summer", "DATE", "1999-SU") in found

@@ -442,6 +442,17 @@ def n_season(m, ctx):
         nxt = re.match(r"\s*([A-Za-z]+)", ctx.text[ctx.end:ctx.end + 20])
         if nxt and nxt.group(1).lower() in lexicon()["NOT_A_SEASON_AFTER_FALL"]:
             return None  # "the fall in profits", "the fall of the Wall": a drop, not autumn
+    if rel in ("the following", "the next", "the previous", "that"):
+        # anaphoric: from the date the narrative is at ("In March 1999 ... the following spring")
+        base, _ = ctx.anchor_date()
+        if base is None:
+            return "DATE", f"XXXX-{code}"
+        cur, idx, y = tn.season_index(base.month), tn.SEASONS.index(code), base.year
+        if rel in ("the following", "the next"):
+            y = y if idx > cur else y + 1
+        elif rel == "the previous":
+            y = y if idx < cur else y - 1
+        return "DATE", f"{y:04d}-{code}"
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     y = ctx.dct.year

@@ -123,7 +123,8 @@ RULES: list[tuple[str, str, str, str]] = [
      r"twelve months|first nine months)(?=\s+end(?:ed|ing))"),
     # --- seasons, holidays ------------------------------------------------------------------------
     ("season", "DATE", "season",
-     r"(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid-?|the past|the coming) ?)(?P<s>{SEASON})"
+     r"(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid-?|the past|the coming|the following|the next|"
+     r"the previous|that) ?)(?P<s>{SEASON})"
      r"(?:,? (?:of )?(?:(?P<y>{YEAR}|{SPOKEN_YEAR})|['’](?P<ya>\d\d)\b))?"),
     # a season after a possessive ("their Autumn meetings"); not "fall", which is mostly a drop
     ("season_poss", "DATE", "season",
