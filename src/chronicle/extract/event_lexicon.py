@@ -58,10 +58,10 @@ def _objects(verb):
             yield c
     for c in verb.children:
         if c.dep_ == "prep":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    yield g
-            yield c  # "call for", "call on"
+            pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            yield from pobjs
+            if not pobjs or any(g.ent_type_ not in ("DATE", "TIME") for g in pobjs):
+                yield c  # "call for", "call on"; but "called X on Friday" is no appeal
         elif c.dep_ in ("prt", "xcomp", "acomp") or (c.dep_ == "ccomp" and c.pos_ == "ADJ") or \
                 (c.dep_ == "advmod" and c.lower_ in ("back", "off", "out", "down", "up")):  # "rolled back" as advmod
             yield c  # "let free" parses "free" as an adjectival complement

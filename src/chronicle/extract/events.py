@@ -355,10 +355,16 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     if word is not None and trig.type == "ASSAULT" and any(
             c.dep_ == "amod" and c.lower_ in _VERBAL_ATTACK for c in word.children):
         trig = trig._replace(type="ACCUSE", mode="disapprove")  # "a scathing attack on the government"
-    if verb.lemma_.lower() == "call" and trig.source == "verb" and target_h is not None and \
-            target_h.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and \
-            not any(c.dep_ in ("oprd", "ccomp", "attr") for c in verb.children):
-        trig = trig._replace(type="CONSULT", mode="phone")  # "Trump called King Salman"
+    if verb.lemma_.lower() == "call" and trig.source == "verb" and trig.type == "ACCUSE":
+        # "Trump called King Salman": a phone call, unless he called someone something ("called him a
+        # liar"); a proper name parsed as that "something" is the one called
+        callee = target_h if target_h is not None else next(
+            (c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"), None)
+        if callee is not None and callee.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not any(
+                c.dep_ in ("ccomp", "attr") or (c.dep_ == "oprd" and c.pos_ != "PROPN") for c in verb.children):
+            trig = trig._replace(type="CONSULT", mode="phone")
+            if target is None:
+                target_h, target = callee, R.role(document, callee)
     if trig.noun is not None and trig.noun.lemma_.lower() in _EXERCISE and trig.type == "MOBILIZE" and \
             _joint(trig.noun, verb):
         # joint military games are COOPERATE (manual MOBILIZE ambiguities). The converse, a single
@@ -501,6 +507,20 @@ def _ordered(tok, triggers: dict) -> Optional[Trigger]:
 
 
 _SEND = {"send", "dispatch"}
+_PHONED_FOR = {"SUPPORT", "CONCEDE", "ACCUSE", "AGREE", "AID", "CONSULT"}
+
+
+def _phoned_to(verb, triggers: dict) -> Optional[int]:
+    """"called Erdogan to apologize", "called him to congratulate him": the call is made for what
+    it says, and PLV codes that content (SUPPORT, CONCEDE ...), not a CONSULT; the index of the
+    purpose trigger, or None."""
+    dobj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd")), None)
+    if dobj is None or dobj.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") and dobj.pos_ not in ("PRON", "PROPN"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and c.i in triggers and triggers[c.i].type in _PHONED_FOR:
+            return c.i
+    return None
 
 
 def _investigation(verb, triggers: dict) -> Optional[int]:
@@ -651,6 +671,11 @@ def coded(document) -> list[dict]:
     for i, trig in list(triggers.items()):
         if trig.source == "verb" and trig.verb.lemma_.lower() == "order":
             triggers[i] = _ordered(trig.verb, triggers) or trig
+        elif trig.source == "verb" and trig.verb.lemma_.lower() in ("call", "telephone", "phone"):
+            purpose = _phoned_to(trig.verb, triggers)
+            if purpose is not None:
+                emb = triggers.pop(purpose)
+                triggers[i] = Trigger(emb.type, emb.mode, trig.verb, None, "verb")
         elif trig.verb.lemma_.lower() in _SEND and trig.type in ("AID", "MOBILIZE"):
             probe = _investigation(trig.verb, triggers)
             if probe is not None:
