@@ -85,6 +85,8 @@ _V_WEEK = re.compile(r"^(\d{4})-W(\d{1,2})")
 _V_Q = re.compile(r"^(\d{4})-([QH])([1-4])$")
 _V_M = re.compile(r"^(\d{4})-(\d{2})$")
 _V_Y = re.compile(r"^(\d{4})$")
+_V_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def parse_value(value: Optional[str]) -> Optional[tuple[dt.date, str]]:
@@ -109,6 +111,9 @@ def parse_value(value: Optional[str]) -> Optional[tuple[dt.date, str]]:
         m = _V_Y.match(value)
         if m:
             return dt.date(int(m.group(1)), 1, 1), "Y"
+        m = _V_SEASON.match(value)
+        if m:  # a season anchors its year (its first month stands for it)
+            return dt.date(int(m.group(1)), _SEASON_MONTH[m.group(2)], 1), "Y"
     except ValueError:
         return None
     return None
