@@ -229,3 +229,8 @@ def test_anaphoric_seasons(run):
     assert ("The following spring", "DATE", "2000-SP") in found
     assert ("That summer", "DATE", "2000-SU") in found  # the summer of that following year
     assert ("That summer", "DATE", "1999-SU") in run("The plant opened in March 1999. That summer it hired.")
+
+
+def test_generic_today_is_the_present(run):
+    assert ("today", "DATE", "PRESENT_REF") in run("Children in today's world read less.")
+    assert ("today", "DATE", "2025-01-11") in run("The result of today's vote was close.")
