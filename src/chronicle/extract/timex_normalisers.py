@@ -517,8 +517,10 @@ def _pod(word: Optional[str]) -> Optional[str]:
 
 def n_deictic_day(m, ctx):
     if _lower(m.group(0)) == "today":
-        nxt = re.match(r"['’]s\s+(?:[a-z-]+\s+)?([A-Za-z]+)", ctx.text[ctx.end:ctx.end + 40])
-        if nxt and (nxt.group(1).lower() in lexicon()["GENERIC_TODAY_NOUNS"] or nxt.group(1)[0].isupper()):
+        nxt = re.match(r"['’]s\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?", ctx.text[ctx.end:ctx.end + 40])
+        generic = lexicon()["GENERIC_TODAY_NOUNS"]
+        if nxt and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in generic
+                    or (nxt.group(1).endswith(("-moving", "-paced", "ing")) and (nxt.group(2) or "").lower() in generic)):
             return "DATE", "PRESENT_REF"  # "today's world", "today's GM": the present age, not the day
     d = tn.shift(ctx.dct, _DEICTIC[_lower(m["deic"])], "D")
     pod = _pod(m["pod"]) or _pod(m["pod0"])
