@@ -212,7 +212,18 @@ VERB_OBJ_OVERRIDES = {
     # CAMEO2PLOVER 0863 "allow delivery of humanitarian aid": RETREAT access (refugees let in: AID asylum, in events.py)
     "open border": ("RETREAT", "access"), "reopen border": ("RETREAT", "access"), "open bridge": ("RETREAT", "access"),
     "open crossing": ("RETREAT", "access"), "reopen crossing": ("RETREAT", "access"), "reopen bridge": ("RETREAT", "access"),
-    "give welcome": ("CONSULT", "visit"), "extend welcome": ("CONSULT", "visit"), "accord welcome": ("CONSULT", "visit"),
+    "give welcome": ("CONSULT", "visit"),
+    # A deadline given is an ultimatum (manual THREATEN); shared information is COOPERATE (manual:
+    # "voluntary exchanges or sharing of intelligence and other significant information")
+    "give deadline": ("THREATEN", None), "set deadline": ("THREATEN", None), "issue deadline": ("THREATEN", None),
+    "give ultimatum": ("THREATEN", None), "give information": ("COOPERATE", None), "give intelligence": ("COOPERATE", None),
+    "share intelligence": ("COOPERATE", None), "share information": ("COOPERATE", None),
+    "give authorization": ("CONCEDE", None), "grant authorization": ("CONCEDE", None), "give approval": ("CONCEDE", None),
+    "grant approval": ("CONCEDE", None), "give consent": ("CONCEDE", None),
+    # Sending weapons, ships or aircraft is MOBILIZE weapons (manual MOBILIZE ambiguities)
+    "send jet": ("MOBILIZE", "weapons"), "send warship": ("MOBILIZE", "weapons"), "send warplane": ("MOBILIZE", "weapons"),
+    "send bomber": ("MOBILIZE", "weapons"), "send ship": ("MOBILIZE", "weapons"), "send tank": ("MOBILIZE", "weapons"),
+    "send carrier": ("MOBILIZE", "weapons"), "send submarine": ("MOBILIZE", "weapons"), "extend welcome": ("CONSULT", "visit"), "accord welcome": ("CONSULT", "visit"),
 }
 
 # Readings that are no event at all, though the verb alone is one: what is released, returned to or lifted
@@ -225,6 +236,11 @@ NOT_EVENTS = [
                               "earnings", "account", "finding", "statistic", "minute", "audio", "trailer")),
     *(f"return {o}" for o in ("profit", "growth", "level", "normal", "normality", "form", "black", "loss")),
     "pull wool", "pull together", "pull down",
+    # speeches, letters and interviews given or sent are words, not material aid
+    *(f"{v} {o}" for v in ("give", "deliver", "send", "provide") for o in (
+        "speech", "address", "lecture", "interview", "statement", "testimony", "evidence", "letter", "message",
+        "talk", "presentation", "sermon", "briefing", "signal", "impression", "reason", "explanation", "account",
+        "mandate", "birth", "way", "chance", "indication", "hint", "warning", "opinion", "verdict", "ruling")),
 ]
 # "lift" is RETREAT only for what restricts (CAMEO 085 "ease sanctions, boycott, embargo"; 0813/0814
 # "ease curfew", "ease state of emergency or martial law"); bans and restrictions on freedoms CONCEDE (0811/0812).
@@ -292,6 +308,8 @@ NOUNS = {
     # CONCEDE (manual SUPPORT/CONCEDE ambiguities): "formal pardons, acquittals, and amnesties"
     "pardon": ("CONCEDE", None), "amnesty": ("CONCEDE", None), "clemency": ("CONCEDE", None),
     "acquittal": ("CONCEDE", None), "audit": ("ACCUSE", "investigate"),
+    # a meal with a counterpart is a meeting (manual CONSULT: "all consultations and meetings")
+    "lunch": ("CONSULT", None), "dinner": ("CONSULT", None), "luncheon": ("CONSULT", None), "breakfast": ("CONSULT", None),
     # "cease-fire" is tokenised cease / - / fire: the fire is no shooting
     "cease fire": ("RETREAT", "ceasefire"),
 }

@@ -169,7 +169,11 @@ def _roles(document, trig: Trigger):
     if trig.source == "nominal":  # "the arrest of 14 activists", "a Saudi-led strike on a bus"
         return N.roles(trig)
     if trig.source == "send":  # "France sent experts to Saudi Arabia to investigate": France probes, there
-        return R.subject(verb) if not R.is_passive(verb) else R.agent(verb), R.prep_object(verb, {"to", "into"}), None
+        actor = R.subject(verb) if not R.is_passive(verb) else R.agent(verb)
+        where = R.prep_object(verb, {"to", "into"})
+        if trig.type == "ACCUSE" or trig.obj is None:
+            return actor, where, None
+        return actor, R.direct_object(trig.obj) or where, None  # "sent jets to destroy the reactor"
     if trig.source == "must":  # "Russia says Israel must end attacks": Russia asks Israel
         subj = R.subject(verb)
         return R.subject(verb.head), subj, None
@@ -523,14 +527,16 @@ def _phoned_to(verb, triggers: dict) -> Optional[int]:
     return None
 
 
-def _investigation(verb, triggers: dict) -> Optional[int]:
+def _purpose(verb, triggers: dict) -> Optional[int]:
     """"sent seven experts to Saudi Arabia to investigate the attacks", "sending a team to launch an
-    audit": the sending is how the investigation is done (manual ACCUSE: "any investigation, including
-    commissions"); the index of the investigating trigger in the purpose clause, or None."""
+    audit", "sent fighter jets to destroy the reactor": the sending is how the investigation or the
+    strike is done (manual ACCUSE: "any investigation, including commissions"); the index of the
+    purpose clause's trigger, or None."""
     todo = [(c, 0) for c in verb.children if c.dep_ in ("advcl", "xcomp", "prep")]
     while todo:
         tok, depth = todo.pop()
-        if tok.i in triggers and triggers[tok.i].type == "ACCUSE" and triggers[tok.i].mode == "investigate":
+        if tok.i in triggers and (triggers[tok.i].type == "ACCUSE" and triggers[tok.i].mode == "investigate"
+                                  or triggers[tok.i].type in ("ASSAULT", "COERCE")):
             return tok.i
         if depth < 3 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             todo.extend((c, depth + 1) for c in tok.children if c.dep_ in ("advcl", "xcomp", "pobj", "acl", "pcomp", "prep"))
@@ -677,10 +683,10 @@ def coded(document) -> list[dict]:
                 emb = triggers.pop(purpose)
                 triggers[i] = Trigger(emb.type, emb.mode, trig.verb, None, "verb")
         elif trig.verb.lemma_.lower() in _SEND and trig.type in ("AID", "MOBILIZE"):
-            probe = _investigation(trig.verb, triggers)
+            probe = _purpose(trig.verb, triggers)
             if probe is not None:
-                triggers[i] = Trigger("ACCUSE", "investigate", trig.verb, None, "send")
-                del triggers[probe]
+                emb = triggers.pop(probe)
+                triggers[i] = Trigger(emb.type, emb.mode, trig.verb, None, "send", emb.verb)
     nominal = N.triggers(doc, triggers) if USE_NOMINAL else []
     if _sport(doc):
         triggers = {i: t for i, t in triggers.items()
