@@ -234,3 +234,14 @@ def test_anaphoric_seasons(run):
 def test_generic_today_is_the_present(run):
     assert ("today", "DATE", "PRESENT_REF") in run("Children in today's world read less.")
     assert ("today", "DATE", "2025-01-11") in run("The result of today's vote was close.")
+
+
+def test_programme_names_and_titles_are_no_times(run):
+    assert run("He told BBC Radio 4's Today programme that he was right.") == []
+    assert run("She told ITV1's This Morning the show was over.") == []
+    assert run("He is Europe's footballer of the year.") == []
+    assert ("Today", "DATE", "2025-01-11") in run("Today the bank said rates would rise.")
+
+
+def test_the_year_follows_the_narrative(run):
+    assert ("the year", "DATE", "2024") in run("Sales in December 2024 were strong, and rose 8% for the year.")

@@ -515,7 +515,19 @@ def _pod(word: Optional[str]) -> Optional[str]:
     return lexicon()["PART_OF_DAY"].get(_lower(word).rstrip("s"))
 
 
+def _programme_name(ctx: Ctx) -> bool:
+    """"BBC Radio 4's Today programme", "ITV1's This Morning": a title-case show name, not a time."""
+    text = ctx.text[ctx.start:ctx.end]
+    if not text[:1].isupper() or not all(w[:1].isupper() for w in text.split()):
+        return False
+    before = ctx.text[max(0, ctx.start - 4):ctx.start]
+    nxt = re.match(r"\s+([a-z]+)", ctx.text[ctx.end:ctx.end + 12])
+    return bool(re.search(r"['’]s $", before) or (nxt and nxt.group(1) in lexicon()["PROGRAMME_WORDS"]))
+
+
 def n_deictic_day(m, ctx):
+    if _programme_name(ctx):
+        return None
     if _lower(m.group(0)) == "today":
         nxt = re.match(r"['’]s\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?", ctx.text[ctx.end:ctx.end + 40])
         generic = lexicon()["GENERIC_TODAY_NOUNS"]
@@ -530,6 +542,8 @@ def n_deictic_day(m, ctx):
 
 
 def n_pod_deictic(m, ctx):
+    if _programme_name(ctx):
+        return None
     g = m.groupdict()
     if g.get("deic"):
         return "TIME", f"{tn.fmt(ctx.dct, 'D')}TNI"
@@ -940,6 +954,8 @@ def n_fiscal_year(m, ctx):
     if rel == "previous":  # anaphoric (TimeML): the year before the one the narrative is at
         base, _ = ctx.anchor_date()
         return "DATE", str((base or ctx.dct).year - 1)
+    if rel == "" and tn.parse_value(ctx.anchor):  # bare "the year": the year the narrative is at
+        return "DATE", str(tn.parse_value(ctx.anchor)[0].year)
     shift = {"latest": -1, "last": -1, "next": 1}.get(rel, 0)
     return "DATE", str(ctx.dct.year + shift)
 
