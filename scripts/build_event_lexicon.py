@@ -165,12 +165,16 @@ VERB_OBJ_OVERRIDES = {
     "file complaint": ("ACCUSE", "allege"), "file charge": ("ACCUSE", "allege"), "bring charge": ("ACCUSE", "allege"),
     "press charge": ("ACCUSE", "allege"), "open investigation": ("ACCUSE", "investigate"),
     "launch investigation": ("ACCUSE", "investigate"),
-    # Easing curfews, states of emergency and blockades: RETREAT in CAMEO2PLOVER-2021 (0813, 0814, 0872,
-    # re-mapped 2021-09-17); easing restrictions on freedoms and bans: CONCEDE (0811, 0812; manual CONCEDE)
-    "lift curfew": ("RETREAT", None), "ease curfew": ("RETREAT", None), "relax curfew": ("RETREAT", None),
-    "shorten curfew": ("RETREAT", None), "end curfew": ("RETREAT", None), "remove curfew": ("RETREAT", None),
-    "lift emergency": ("RETREAT", None), "lift state": ("RETREAT", None), "end state": ("RETREAT", None),
-    "lift law": ("RETREAT", None), "lift blockade": ("RETREAT", "withdraw"), "ease blockade": ("RETREAT", "withdraw"),
+    # Lifting a curfew or a state of emergency is CONCEDE: the manual's own example ("the lifting of a
+    # curfew is, effectively, a promise that people will not be arrested ..."; "removing curfews"), which
+    # the gold sentences follow, though CAMEO2PLOVER-2021 files 0813/0814 under RETREAT. Easing a military
+    # blockade stays RETREAT (0872), easing restrictions on freedoms and bans CONCEDE (0811/0812).
+    "lift curfew": ("CONCEDE", None), "ease curfew": ("CONCEDE", None), "relax curfew": ("CONCEDE", None),
+    "shorten curfew": ("CONCEDE", None), "end curfew": ("CONCEDE", None), "remove curfew": ("CONCEDE", None),
+    "lift emergency": ("CONCEDE", None), "lift state": ("CONCEDE", None), "end state": ("CONCEDE", None),
+    "lift law": ("CONCEDE", None), "lift lockdown": ("CONCEDE", None), "ease lockdown": ("CONCEDE", None),
+    "lift quarantine": ("CONCEDE", None), "lift cordon": ("CONCEDE", None), "lift closure": ("CONCEDE", None),
+    "lift blockade": ("RETREAT", "withdraw"), "ease blockade": ("RETREAT", "withdraw"),
     "lift restriction": ("CONCEDE", None), "ease restriction": ("CONCEDE", None), "relax restriction": ("CONCEDE", None),
     "loosen restriction": ("CONCEDE", None), "lift ban": ("CONCEDE", None), "ease ban": ("CONCEDE", None),
     # CAMEO 083 "accede to requests or demands" (CAMEO2PLOVER: CONCEDE)
@@ -242,10 +246,9 @@ NOT_EVENTS = [
         "talk", "presentation", "sermon", "briefing", "signal", "impression", "reason", "explanation", "account",
         "mandate", "birth", "way", "chance", "indication", "hint", "warning", "opinion", "verdict", "ruling")),
 ]
-# "lift" is RETREAT only for what restricts (CAMEO 085 "ease sanctions, boycott, embargo"; 0813/0814
-# "ease curfew", "ease state of emergency or martial law"); bans and restrictions on freedoms CONCEDE (0811/0812).
-LIFTED = ("sanction", "embargo", "curfew", "siege", "emergency", "law", "moratorium", "suspension", "freeze",
-          "boycott", "veto", "cordon", "closure", "quarantine", "lockdown", "blockade")
+# "lift" is RETREAT only for what restricts (CAMEO 085 "ease sanctions, boycott, embargo"); curfews,
+# states of emergency, bans and restrictions on freedoms are CONCEDE (manual; 0811/0812), see above.
+LIFTED = ("sanction", "embargo", "siege", "moratorium", "suspension", "freeze", "boycott", "veto", "blockade")
 
 # Verbs that are never PLOVER events on their own (CAMEO codes them through object patterns only).
 VERB_DROP = {
