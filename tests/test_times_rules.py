@@ -245,3 +245,8 @@ def test_programme_names_and_titles_are_no_times(run):
 
 def test_the_year_follows_the_narrative(run):
     assert ("the year", "DATE", "2024") in run("Sales in December 2024 were strong, and rose 8% for the year.")
+
+
+def test_early_and_late_belong_to_a_weekday(run):
+    assert ("late Wednesday", "DATE", "2025-01-08") in run("The bill passed late Wednesday.")
+    assert ("early Tuesday morning", "TIME", "2025-01-07TMO") in run("Thousands gathered early Tuesday morning.")

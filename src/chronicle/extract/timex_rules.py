@@ -135,8 +135,9 @@ RULES: list[tuple[str, str, str, str]] = [
     ("deictic_day", "DATE", "deictic_day",
      r"(?:(?:early|late|earlier|later|mid) |(?P<pod0>{PART_OF_DAY}) )?(?P<deic>the day before yesterday|the day after tomorrow|"
      r"today|yesterday|tomorrow)(?: (?P<pod>{PART_OF_DAY}))?"),
+    # "early Tuesday", "late Monday": the modifier is part of the expression (TimeML mod START/END)
     ("weekday", "DATE", "weekday",
-     r"(?:(?P<rel>last|this|next|this coming|this past|coming|past|the following|the next|the previous|the preceding) )?"
+     r"(?:(?:early|late) )?(?:(?P<rel>last|this|next|this coming|this past|coming|past|the following|the next|the previous|the preceding) )?"
      r"(?P<wd>{WEEKDAY})(?:,? (?P<pod>{PART_OF_DAY}))?"),
     ("weekday_pl", "SET", "weekday_set", r"(?P<wd>{WEEKDAY})s(?: (?P<pod>mornings|afternoons|evenings|nights))?"),
     ("rel_unit", "DATE", "rel_unit",
