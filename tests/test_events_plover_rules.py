@@ -92,3 +92,10 @@ def test_phone_call_for_a_purpose(make_doc):
 def test_not_events(make_doc):
     assert types(make_doc, "The Kenyan central bank released growth figures on Tuesday.") == []
     assert not [t for t, _, _ in types(make_doc, "Fiat lifted its profit forecast.") if t == "RETREAT"]
+
+
+def test_vowed_violence_is_a_threat(make_doc):
+    # manual: AGREE is willingness to cooperate; a promise to attack is a coercive warning
+    assert first(make_doc, "Hamas vowed to attack Israel.").type == "THREATEN"
+    assert first(make_doc, "The Kurdish rebels have sworn to fight the government.").type == "THREATEN"
+    assert first(make_doc, "Iran pledged to help Syria.").type == "AGREE"

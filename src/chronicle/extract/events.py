@@ -59,7 +59,7 @@ REQUIRES = ("parse", "entities", "times", "places", "attributions")
 # Verbs whose complement is not asserted to have happened.
 _PLAN = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "consider", "propose",
          "wish", "mull", "vow", "decide", "promise", "pledge", "willing", "ready", "prepared",
-         "eager", "set", "poised", "offer", "agree", "swear"}
+         "eager", "set", "poised", "offer", "agree", "swear", "sworn"}
 # A future act: cooperative ones are promises (AGREE), conflictual ones threats (THREATEN): PLOVER 2.0.
 # A refused one is a REJECT. Promised RETREAT and CONCEDE are AGREE too, as the PLOVER gold sentences
 # code them ("said they will release"); the 2.0 manual's CONCEDE reading ("CONCEDE + future should be
@@ -97,6 +97,15 @@ def _is_bare_participle(tok) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
         return False
     return tok.dep_ in ("advcl", "amod", "acl", "conj", "pcomp", "dobj") and tok.dep_ != "ROOT"
+
+
+def _to_complement(gov, tok) -> bool:
+    """"have sworn to fight": a to-infinitive parsed as an adverbial clause of a planning verb is
+    still its complement."""
+    cur = tok
+    while cur.head.i != gov.i and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.head.i == gov.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
 
 
 def _governors(tok, limit: int = 6):
@@ -147,7 +156,7 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
                                                            or gov.lemma_.lower() in _GOVERNING_LEMMAS):
             return modality, negated, triggers[gov.i].type
         lemma = gov.lemma_.lower()
-        if link in _EMBED_DEPS:
+        if link in _EMBED_DEPS or (link == "advcl" and lemma in _PLAN and _to_complement(gov, tok)):
             if lemma in _DENY:
                 negated = True
             elif lemma in _ATTEMPT and modality is None:
@@ -511,6 +520,7 @@ def _ordered(tok, triggers: dict) -> Optional[Trigger]:
 
 
 _SEND = {"send", "dispatch"}
+_VOW = {"vow", "swear", "pledge", "promise", "commit"}
 _PHONED_FOR = {"SUPPORT", "CONCEDE", "ACCUSE", "AGREE", "AID", "CONSULT"}
 
 
@@ -675,6 +685,12 @@ def coded(document) -> list[dict]:
         if trig is not None:
             triggers[tok.i] = _reported_protest(tok, trig) or trig
     for i, trig in list(triggers.items()):
+        if trig.type == "AGREE" and trig.source == "verb" and trig.verb.lemma_.lower() in _VOW:
+            # "vowed to attack Israel": a promise of violence is a threat (manual AGREE is willingness
+            # to cooperate; THREATEN covers "coercive or forceful warnings")
+            if any(c.dep_ in ("xcomp", "ccomp") and c.i in triggers and
+                   triggers[c.i].type in ("ASSAULT", "COERCE", "MOBILIZE") for c in trig.verb.children):
+                triggers[i] = trig._replace(type="THREATEN", mode=None)
         if trig.source == "verb" and trig.verb.lemma_.lower() == "order":
             triggers[i] = _ordered(trig.verb, triggers) or trig
         elif trig.source == "verb" and trig.verb.lemma_.lower() in ("call", "telephone", "phone"):
