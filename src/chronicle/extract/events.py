@@ -205,6 +205,8 @@ def _roles(document, trig: Trigger):
         return actor, target, target
     if passive:
         actor = R.agent(verb)
+        if actor is None and verb.lemma_.lower() in ("expel", "deport"):
+            actor = R.prep_object(verb, {"from"})  # "were expelled from North Korea": North Korea expelled them
         if trig.type in _SELF_TYPES and actor is None:
             return subj, None, subj
         return actor, subj, subj
@@ -733,7 +735,7 @@ def _fallback(document, cands: list[dict], triggers: dict) -> list[dict]:
         verb = F.root_verb(sent)
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        label, p = clf.predict(F.features(sent))
+        label, p = clf.predict(F.features(sent), F.dense(sent))
         if p < thr or label == "NONE":
             continue
         trig = Trigger("RETREAT" if label == "YIELD" else label, None, verb, None, "fallback")
