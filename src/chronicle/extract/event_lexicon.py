@@ -100,6 +100,9 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
         if o.dep_ == "dobj" and o.lemma_.lower() in _PARTITIVE:
             objs.extend(g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                         if g.dep_ == "pobj")
+        if o.dep_ == "dobj":  # "held civilians as human shields": the "as" phrase hangs off the object
+            objs.extend(g for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                        if g.dep_ == "pobj")
     for o in objs:  # curated verb+object readings first ("lodge a protest" is an accusation)
         hit = lex.verb_obj.get(f"{lemma} {o.lemma_.lower()}")
         if hit and hit[2] == "manual":

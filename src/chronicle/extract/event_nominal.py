@@ -170,6 +170,15 @@ def roles(trig: Trigger):
             if actor is not None or cur.head.i == cur.i or cur.dep_ in ("relcl", "ccomp", "advcl"):
                 break
             cur = cur.head
+    if actor is None and noun.dep_ == "pobj" and noun.head.lower_ == "for" and \
+            noun.head.head.lemma_.lower() in ("responsible", "responsibility"):
+        # "the cartel has been responsible for mass killings", "claimed responsibility for the bombing"
+        cur = noun.head.head
+        for _ in range(3):
+            actor = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if actor is not None or cur.head.i == cur.i:
+                break
+            cur = cur.head
     if of is not None:
         if of_role == "actor" and actor is None:
             actor = of

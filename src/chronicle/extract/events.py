@@ -224,7 +224,8 @@ def _roles(document, trig: Trigger):
         if said is not None:  # "X are failing ..., a rights group protested": the complaint is about X
             return actor, R.subject(said), None
     dobj = R.direct_object(verb)
-    if trig.obj is not None and dobj is not None and (dobj.i == trig.obj.i or dobj.i in {a.i for a in trig.obj.ancestors}):
+    if trig.obj is not None and dobj is not None and (dobj.i == trig.obj.i or (
+            trig.obj.head.lower_ == "of" and trig.obj.head.head.i == dobj.i)):
         dobj = None  # "expressed gratitude to X": the target is X; "withdrew the batch of peacekeepers": not the batch
     if trig.type == "SANCTION" and trig.mode == "withdraw" and dobj is None:
         left = R.prep_object(verb, {"from"})  # "withdrew peacekeepers from Liberia"
