@@ -108,6 +108,15 @@ def _to_complement(gov, tok) -> bool:
     return cur.head.i == gov.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
 
 
+_MATERIAL = {"RETREAT", "CONCEDE", "MOBILIZE", "SANCTION", "COERCE", "COOPERATE"}
+
+
+def _purpose_clause(tok) -> bool:
+    """A to-infinitive with no subject of its own, not introduced by a conjunction: "to allow ..."."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+
+
 def _governors(tok, limit: int = 6):
     """Ancestors through complement links, nearest first (stops at clause-external links)."""
     cur = tok
@@ -152,6 +161,10 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
                 triggers[tok.i].type in ("COOPERATE", "SUPPORT", "CONSULT", "AID", "ASSAULT") and \
                 link in ("advcl", "xcomp", "acl", "pcomp", "prep", "pobj"):
             return modality, negated, "AID"  # "gave $2 million to facilitate growth": the aid's purpose
+        if gov.i in triggers and tok.i in triggers and link == "advcl" and gov.i == tok.head.i and \
+                triggers[gov.i].type in _MATERIAL and _purpose_clause(tok):
+            # "opened the bridge to allow the delivery of grain": an aim, not a second happening
+            return modality, negated, triggers[gov.i].type
         if gov.i in triggers and link in _EMBED_DEPS and (triggers[gov.i].type in lexicon().governing
                                                            or gov.lemma_.lower() in _GOVERNING_LEMMAS):
             return modality, negated, triggers[gov.i].type
