@@ -250,3 +250,18 @@ def test_the_year_follows_the_narrative(run):
 def test_early_and_late_belong_to_a_weekday(run):
     assert ("late Wednesday", "DATE", "2025-01-08") in run("The bill passed late Wednesday.")
     assert ("early Tuesday morning", "TIME", "2025-01-07TMO") in run("Thousands gathered early Tuesday morning.")
+
+
+@pytest.mark.parametrize("text", [
+    "US Airways Flight 1549 landed in the river.",
+    "The company employs 2000 people at its plant.",
+    "The index lost 1900 points.",
+    "The council met in Room 2010.",
+])
+def test_numbers_that_are_no_years(run, text):
+    assert run(text) == []
+
+
+def test_years_before_nouns_stay_years(run):
+    assert ("2007", "DATE", "2007") in run("In 2007 people bought more cars.")
+    assert ("2008", "DATE", "2008") in run("The 2008 figures were strong.")

@@ -229,9 +229,18 @@ def n_year(m, ctx):
             if tok.text == y and tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
                                                    "PRODUCT", "ORG", "FAC", "LAW"):
                 return None
-    after = ctx.text[ctx.end:ctx.end + 12]
-    if re.match(r"\s*(?:%|percent|per cent|[-–]\d|\s*(?:people|troops|soldiers|feet|metres|meters|miles|km))", after, re.I):
+    after = ctx.text[ctx.end:ctx.end + 20]
+    if re.match(r"\s*(?:%|percent|per cent|[-–]\d)", after, re.I):
         return None
+    lex = lexicon()
+    nxt = re.match(r"\s+([A-Za-z]+)", after)
+    prev = re.search(r"(\S+)\s+$", ctx.text[max(0, ctx.start - 20):ctx.start])
+    after_prep = prev is not None and prev.group(1).lower() in ("in", "since", "by", "until", "till", "during", "after",
+                                                                "before", "of", "through", "early", "late", "mid")
+    if ctx.end - ctx.start == 4 and not after_prep and nxt and nxt.group(1).lower() in lex["COUNT_NOUNS_AFTER"]:
+        return None  # "2000 people", "lost 1900 points": a count ("in 2007 people ..." stays a year)
+    if ctx.end - ctx.start == 4 and prev and prev.group(1).lower() in lex["NOT_A_YEAR_BEFORE"]:
+        return None  # "Flight 1549", "Room 2010", "Resolution 1441": a number in a name
     return "DATE", y
 
 
