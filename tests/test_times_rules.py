@@ -265,3 +265,10 @@ def test_numbers_that_are_no_years(run, text):
 def test_years_before_nouns_stay_years(run):
     assert ("2007", "DATE", "2007") in run("In 2007 people bought more cars.")
     assert ("2008", "DATE", "2008") in run("The 2008 figures were strong.")
+
+
+def test_names_with_time_words(run):
+    assert run("The Good Friday Agreement was signed in Belfast.") == []
+    assert run("The Tuesday Group met, and so did the March 1 Movement.") == []
+    assert run("The present government will present a plan.") == []
+    assert ("the present", "DATE", "PRESENT_REF") in run("We live in the present.")

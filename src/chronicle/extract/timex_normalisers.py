@@ -110,6 +110,8 @@ def n_ymd(m, ctx):
 
 
 def n_md(m, ctx):
+    if _name_head_after(ctx):
+        return None
     mo, day = _month(m["m"]), _daynum(m["d"])
     if not day or day > 31:
         return None
@@ -212,6 +214,9 @@ def n_month_alone(m, ctx):
                 return None
     if _in_name(ctx):
         return None
+    named = re.match(r"\s+\d{1,2}\s+([A-Z][a-z]+)", ctx.text[ctx.end:ctx.end + 24])
+    if named and named.group(1).lower() in lexicon()["NAME_HEADS_AFTER"]:
+        return None  # "the March 1 Movement"
     if low == "may" and sp is not None and len(sp) and sp.start > 0:
         prev = sp.doc[sp.start - 1]
         if prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in lexicon()["MONTH"]:
@@ -579,10 +584,18 @@ def _forward(ctx: Ctx) -> bool:
     return bool(_FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start])) and not ctx.past_perfect()
 
 
+def _name_head_after(ctx: Ctx) -> bool:
+    """"the Good Friday Agreement", "the Tuesday Group", "the March 1 Movement": a name, not a time."""
+    nxt = re.match(r"\s+([A-Z][a-z]+)", ctx.text[ctx.end:ctx.end + 20])
+    return bool(nxt and nxt.group(1).lower() in lexicon()["NAME_HEADS_AFTER"])
+
+
 def n_weekday(m, ctx):
     g = m.groupdict()
-    if _in_name(ctx):
+    if _in_name(ctx) or _name_head_after(ctx):
         return None
+    if re.search(r"\bGood $", ctx.text[max(0, ctx.start - 5):ctx.start]):
+        return None  # "Good Friday": a movable feast, not the Friday of the report
     wd = lexicon()["WEEKDAY"][_lower(g["wd"])]
     rel = _lower(g.get("rel"))
     pod = _pod(g.get("pod"))
@@ -877,6 +890,10 @@ def n_half_unit(m, ctx):
 def n_ref(m, ctx):
     word = _lower(m["ref"])
     lex = lexicon()
+    if word == "the present":
+        sp = ctx.span()
+        if sp is not None and len(sp) and sp.end < len(sp.doc) and sp.doc[sp.end].pos_ in ("NOUN", "ADJ", "PROPN"):
+            return None  # "the present government": an adjective ("current" is tagged on its own)
     if word == "current":
         sp = ctx.span()
         if sp is not None and any(t.pos_ == "NOUN" and t.lower_ == "current" for t in sp):
