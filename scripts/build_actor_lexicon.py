@@ -412,8 +412,11 @@ def build(shared: Path) -> dict:
             del actors[k]
     # A leader's surname alone ("President Mugabe") when no other listed person or name shares it
     # and it is no country, place or agent word.
+    # a word also found inside other names ("Ali Tamim Fartak") may be anyone's given name ("Tamim")
+    given = {w for k in actors if " " in k for w in k.split(" ")[:-1]}
     for surname, vals in people.items():
         if len(vals) == 1 and len(surname) >= 5 and surname.isalpha() and surname not in actors and \
+                surname not in given and \
                 surname not in countries and surname not in places and surname not in agent_words and \
                 surname not in blocks and surname not in _COMMON_WORDS:
             actors[surname] = list(vals[0])

@@ -36,13 +36,39 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+_DASHES = {"--", "-", "\u2014", "\u2013"}
+
+
+def _dateline_dash(tok):
+    """The dash ending a dateline ("ISTANBUL --", "LA PAZ, Bolivia --") that ``tok`` stands in, or None:
+    the parser often makes the place of the dateline the sentence's subject."""
+    sent = tok.sent
+    for d in sent[:12]:
+        if d.text in _DASHES and d.i > tok.i:
+            head = sent[:d.i - sent.start]
+            if any(t.is_upper and len(t) >= 3 for t in head) and all(
+                    t.is_punct or t.pos_ == "PROPN" or t.is_upper for t in head):
+                return d
+            return None
+    return None
+
+
 def subject(verb, depth: int = 0):
     """The grammatical subject of a verb, inheriting it from the governing clause when absent."""
+    dateline = None
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
+            dash = _dateline_dash(c)
+            if dash is not None:
+                dateline = (c, dash)
+                continue
             return c
+    if dateline is not None:  # "KHARTOUM (Reuters) -- Qatar's Emir ... called": the Emir
+        c, dash = dateline
+        after = [t for t in c.subtree if t.i > dash.i and t.head.i < dash.i and t.pos_ in ("NOUN", "PROPN")]
+        return after[0] if after else c
     if depth >= 4:
         return None
     if verb.dep_ == "relcl":
