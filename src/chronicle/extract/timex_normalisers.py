@@ -1,6 +1,7 @@
 """TIMEX3 normalisers: ``(match, ctx) -> (type, value) | None``; None rejects the match.
 
-Each rule of :mod:`chronicle.extract.timex_rules` names one of these (``n_<name>``). They do the
+Each rule of :mod:`chronicle.extract.timex_rules` names one of these (``n_<name>``), or one of the
+duration/set/clock normalisers of :mod:`chronicle.extract.timex_durations`. They do the
 calendar arithmetic of :mod:`chronicle.extract.timex_norm` on the match groups, against the
 publication date and the narrative anchor in :class:`chronicle.extract.timex_context.Ctx`.
 """
