@@ -41,6 +41,8 @@ BLOCK = {"JNK", "NON", "UNK"}
 
 # Hand-written agent phrases: gaps and corrections, with the reason beside each group.
 CURATED_AGENTS = {
+    # A government's opponents are the opposition (PLOVER OPP), whoever's government it is.
+    "opponent": "OPP", "opponents": "OPP", "political opponents": "OPP", "political opponent": "OPP",
     # Intelligence officers are PLOVER SPY, not GOV.
     "intelligence official": "SPY", "intelligence officials": "SPY", "intelligence officer": "SPY",
     "intelligence officers": "SPY", "intelligence agent": "SPY", "intelligence agents": "SPY",

@@ -99,3 +99,10 @@ def test_vowed_violence_is_a_threat(make_doc):
     assert first(make_doc, "Hamas vowed to attack Israel.").type == "THREATEN"
     assert first(make_doc, "The Kurdish rebels have sworn to fight the government.").type == "THREATEN"
     assert first(make_doc, "Iran pledged to help Syria.").type == "AGREE"
+
+
+def test_street_violence_is_protest(make_doc):
+    # manual PROTEST riot/vandalize; soldiers clashing with fighters stays ASSAULT
+    assert first(make_doc, "Protesters in the Kenyan town of Kisumu burned the ruling party's flag.").type == "PROTEST"
+    assert first(make_doc, "Political opponents of the Kenyan government clashed with police on Friday.").type == "PROTEST"
+    assert first(make_doc, "Israeli troops clashed with Hamas fighters in Gaza.").type == "ASSAULT"

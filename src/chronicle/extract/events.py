@@ -275,7 +275,7 @@ def _locative(document, span) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _LOC_PREPS or head.dep_ == "npadvmod"
 
 
-_SECONDARY = {"advcl", "relcl", "acl"}
+_SECONDARY = {"advcl", "relcl", "acl", "pcomp"}
 _SUBCLAUSE = {"relcl", "advcl", "ccomp", "acl", "xcomp", "pcomp"}
 
 
@@ -403,6 +403,13 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         trig = trig._replace(type="AID", mode="peacekeeping")
     if trig.type == "MOBILIZE" and "peacekeep" in verb.sent.text.lower():
         trig = trig._replace(type="AID", mode="peacekeeping")
+    if trig.type == "ASSAULT" and actor_h is not None and (
+            R.quantity_head(actor_h).lemma_.lower() in _PROTESTERS or actor.sector in _STREET and (
+                verb.lemma_.lower() in ("clash", "fight", "scuffle") and target is not None and
+                (target.sector == "COP" or R.quantity_head(target_h).lemma_.lower() in _POLICE))):
+        # manual PROTEST: a riot is "violent action directed toward ... government authorities"; damage
+        # done by protesters is the protest's ("vandalize": destroying property as a symbolic act)
+        trig = trig._replace(type="PROTEST", mode="vandalize" if trig.mode == "destroy" else "riot")
     if trig.type == "RETREAT" and trig.mode == "access" and target_h is not None and \
             R.quantity_head(target_h).lemma_.lower() in _REFUGEES:
         trig = trig._replace(type="AID", mode="asylum")  # "opened its borders to refugees": asylum (manual AID)
@@ -481,6 +488,9 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
 
 
 _SELF_PRONOUNS = {"it", "they", "we", "he", "she"}
+_PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
+_STREET = {"CVL", "OPP", "EDU", "LAB"}
+_POLICE = {"police", "policeman", "officer", "riot"}
 _REFUGEES = {"refugee", "migrant", "asylum-seeker", "seeker", "exile", "evacuee", "civilian"}
 
 
