@@ -272,3 +272,21 @@ def test_names_with_time_words(run):
     assert run("The Tuesday Group met, and so did the March 1 Movement.") == []
     assert run("The present government will present a plan.") == []
     assert ("the present", "DATE", "PRESENT_REF") in run("We live in the present.")
+
+
+@pytest.mark.parametrize("text,published,span,value", [
+    ("Shops were shut on Good Friday.", "2024-04-10", "Good Friday", "2024-03-29"),
+    ("Crowds gathered on Easter Monday.", "2019-04-25", "Easter Monday", "2019-04-22"),
+    ("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16"),
+    ("Parades are planned for Bastille Day.", "2024-07-01", "Bastille Day", "2024-07-14"),
+    ("Sales peaked on Mother's Day.", "2024-06-01", "Mother's Day", "2024-05-12"),
+    ("Offices close on Martin Luther King Day.", "2025-01-11", "Martin Luther King Day", "2025-01-20"),
+])
+def test_more_holidays(run, text, published, span, value):
+    assert (span, "DATE", value) in run(text, published=published)
+
+
+def test_easter_dates():
+    from chronicle.extract.timex_norm import easter
+    assert [str(easter(y)) for y in (1998, 2008, 2024, 2025)] == ["1998-04-12", "2008-03-23", "2024-03-31",
+                                                                 "2025-04-20"]

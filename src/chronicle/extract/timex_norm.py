@@ -154,3 +154,17 @@ def season_index(month: int) -> int:
 
 
 SEASONS = ("SP", "SU", "FA", "WI")
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday (Gregorian; the anonymous algorithm of Meeus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)

@@ -492,11 +492,15 @@ def n_season(m, ctx):
 def n_holiday(m, ctx):
     if re.search(r"\bFather $", ctx.text[max(0, ctx.start - 7):ctx.start]):
         return None  # "Father Christmas" is a person
-    if _in_name(ctx):
+    sp = ctx.span()
+    if sp is not None and any(t.ent_type_ in ("WORK_OF_ART", "PRODUCT", "ORG") for t in sp):
         return None  # "Halloween" the film
+    if _name_head_after(ctx):
+        return None  # "the Good Friday Agreement"
     code = lexicon()["HOLIDAY"][_lower(m["hol"])]
+    fixed = re.fullmatch(r"\d\d-\d\d", code)
     if ctx.dct is None:
-        return "DATE", "XXXX-XX-XX" if len(code) == 2 else f"XXXX-{code}"
+        return "DATE", f"XXXX-{code}" if fixed else "XXXX-XX-XX"
     rel = _lower(m["rel"])
     y = ctx.dct.year
 
@@ -507,6 +511,13 @@ def n_holiday(m, ctx):
             return tn.nth_weekday(year, 5, 1, -1)
         if code == "LD":
             return tn.nth_weekday(year, 9, 1, 1)
+        if code == "EW":  # the week's Monday stands for it
+            return tn.easter(year) - dt.timedelta(days=6)
+        if code.startswith("E"):
+            return tn.easter(year) + dt.timedelta(days=int(code[1:]))
+        if code.count(":") == 2:
+            n, month, weekday = (int(x) for x in code.split(":"))
+            return tn.nth_weekday(year, month, weekday, n)
         return dt.date(year, int(code[:2]), int(code[3:]))
 
     d = date_in(y)
@@ -517,7 +528,7 @@ def n_holiday(m, ctx):
     elif rel == "next" or (not rel and t == "future"):
         if d < ctx.dct:
             d = date_in(y + 1)
-    return "DATE", d.isoformat()
+    return "DATE", tn.fmt(d, "W") if code == "EW" else d.isoformat()
 
 
 _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
