@@ -203,7 +203,10 @@ VERB_OBJ_OVERRIDES = {
     # CONSULT (manual): "visiting and hosting visits"; a welcome given to a visitor is hosting him
     # RETREAT (manual): "release of prisoners ..., the return of confiscated property, allowing the entry of
     # observers, peacekeepers, or humanitarian workers, disarming, ... resignations"
-    "hand back": ("RETREAT", None), "give back": ("RETREAT", None), "lay down": ("RETREAT", "disarm"),
+    "hand back": ("RETREAT", None), "give back": ("RETREAT", None), "hand body": ("RETREAT", "release"),
+    "hand prisoner": ("RETREAT", "release"), "hand hostage": ("RETREAT", "release"), "hand detainee": ("RETREAT", "release"),
+    "hand remains": ("RETREAT", "release"), "hand control": ("RETREAT", "withdraw"), "hand territory": ("RETREAT", "withdraw"),
+    "hand power": ("RETREAT", None), "hand suspect": ("COOPERATE", None), "lay down": ("RETREAT", "disarm"),
     "lay weapon": ("RETREAT", "disarm"), "lay arm": ("RETREAT", "disarm"), "hand weapon": ("RETREAT", "disarm"),
     "give weapon": ("RETREAT", "disarm"), "surrender weapon": ("RETREAT", "disarm"), "decommission weapon": ("RETREAT", "disarm"),
     "decommission arm": ("RETREAT", "disarm"), "swap prisoner": ("RETREAT", "release"), "exchange prisoner": ("RETREAT", "release"),

@@ -221,6 +221,8 @@ def _roles(document, trig: Trigger):
         if actor is None and verb.lemma_.lower() in ("expel", "deport"):
             actor = R.prep_object(verb, {"from"})  # "were expelled from North Korea": North Korea expelled them
         if trig.type in _SELF_TYPES and actor is None:
+            if trig.type == "RETREAT" and trig.mode == "release":
+                return None, subj, subj  # "two aid workers were freed": the freed, not the freer
             return subj, None, subj
         return actor, subj, subj
     actor = subj
