@@ -35,7 +35,7 @@ VERB_OVERRIDES = {
     "ambush": ("ASSAULT", None), "murder": ("ASSAULT", None), "destroy": ("ASSAULT", "destroy"),
     "behead": ("ASSAULT", "execute"), "stab": ("ASSAULT", "primitive"), "fight": ("ASSAULT", None),
     "clash": ("ASSAULT", None), "storm": ("ASSAULT", None), "wound": ("ASSAULT", None), "injure": ("ASSAULT", None),
-    "target": ("ASSAULT", None), "hit": ("ASSAULT", None), "explode": ("ASSAULT", "explosives"),
+    "target": ("ASSAULT", None), "hit": ("ASSAULT", None), "retaliate": ("ASSAULT", None), "explode": ("ASSAULT", "explosives"),
     "detonate": ("ASSAULT", "explosives"), "torch": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "destroy"),
     # MOBILIZE
     "deploy": ("MOBILIZE", "troops"), "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
@@ -219,7 +219,7 @@ VERB_OBJ_OVERRIDES = {
     # CAMEO2PLOVER 0863 "allow delivery of humanitarian aid": RETREAT access (refugees let in: AID asylum, in events.py)
     "open border": ("RETREAT", "access"), "reopen border": ("RETREAT", "access"), "open bridge": ("RETREAT", "access"),
     "open crossing": ("RETREAT", "access"), "reopen crossing": ("RETREAT", "access"), "reopen bridge": ("RETREAT", "access"),
-    "give welcome": ("CONSULT", "visit"),
+    "give welcome": ("CONSULT", "visit"), "respond force": ("ASSAULT", None), "hit back": ("ASSAULT", None),
     # A deadline given is an ultimatum (manual THREATEN); shared information is COOPERATE (manual:
     # "voluntary exchanges or sharing of intelligence and other significant information")
     "give deadline": ("THREATEN", None), "set deadline": ("THREATEN", None), "issue deadline": ("THREATEN", None),

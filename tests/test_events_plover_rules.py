@@ -106,3 +106,8 @@ def test_street_violence_is_protest(make_doc):
     assert first(make_doc, "Protesters in the Kenyan town of Kisumu burned the ruling party's flag.").type == "PROTEST"
     assert first(make_doc, "Political opponents of the Kenyan government clashed with police on Friday.").type == "PROTEST"
     assert first(make_doc, "Israeli troops clashed with Hamas fighters in Gaza.").type == "ASSAULT"
+
+
+def test_own_possible_harm_is_a_threat(make_doc):
+    assert first(make_doc, "Russia said it could cut gas supplies to Ukraine.").type == "THREATEN"
+    assert first(make_doc, "Iran said it would retaliate against any attack.").type == "THREATEN"

@@ -373,10 +373,14 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     if verb.dep_ == "acl" and target_h is None and not nominal:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
-    if actor_h is not None and actor_h.lower_ in _SELF_PRONOUNS and not (actor.entity or actor.country or actor.sector):
-        speaker = _speaker(verb)
-        if speaker is not None:  # "the Assad regime said it would allow ...": "it" is the regime
-            actor_h, actor = speaker, R.role(document, speaker) or actor
+    own_words = actor_h is not None and actor_h.lower_ in _SELF_PRONOUNS and _speaker(verb) is not None
+    if own_words and not (actor.entity or actor.country or actor.sector):
+        speaker = _speaker(verb)  # "the Assad regime said it would allow ...": "it" is the regime
+        actor_h, actor = speaker, R.role(document, speaker) or actor
+    if own_words and modality == "hypothetical" and trig.type in _CONFLICTUAL | {"SANCTION", "MOBILIZE"} and \
+            not nominal and _condition(verb) is None:
+        # "Russia said it could cut gas supplies": saying one could do harm is a warning (manual THREATEN)
+        trig = trig._replace(type="THREATEN", mode=None)
     target = R.role(document, target_h)
     if target is not None and actor.entity and target.entity == actor.entity:
         target = None  # "he would only welcome him": a wrong coreference, not an act on oneself
