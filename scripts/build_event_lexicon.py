@@ -35,7 +35,8 @@ VERB_OVERRIDES = {
     "ambush": ("ASSAULT", None), "murder": ("ASSAULT", None), "destroy": ("ASSAULT", "destroy"),
     "behead": ("ASSAULT", "execute"), "stab": ("ASSAULT", "primitive"), "fight": ("ASSAULT", None),
     "clash": ("ASSAULT", None), "storm": ("ASSAULT", None), "wound": ("ASSAULT", None), "injure": ("ASSAULT", None),
-    "target": ("ASSAULT", None), "hit": ("ASSAULT", None), "retaliate": ("ASSAULT", None), "explode": ("ASSAULT", "explosives"),
+    "target": ("ASSAULT", None), "hit": ("ASSAULT", None), "retaliate": ("ASSAULT", None),
+    "disperse": ("COERCE", "restrict"), "explode": ("ASSAULT", "explosives"),
     "detonate": ("ASSAULT", "explosives"), "torch": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "destroy"),
     # MOBILIZE
     "deploy": ("MOBILIZE", "troops"), "mobilize": ("MOBILIZE", "troops"), "mobilise": ("MOBILIZE", "troops"),
@@ -177,6 +178,15 @@ VERB_OBJ_OVERRIDES = {
     "lift blockade": ("RETREAT", "withdraw"), "ease blockade": ("RETREAT", "withdraw"),
     "lift restriction": ("CONCEDE", None), "ease restriction": ("CONCEDE", None), "relax restriction": ("CONCEDE", None),
     "loosen restriction": ("CONCEDE", None), "lift ban": ("CONCEDE", None), "ease ban": ("CONCEDE", None),
+    # COERCE (manual): censor "ban or restrict access to publications or other information"; restrict
+    # "including cordoning off areas"; withhold "shut off power/internet/water"
+    **{f"{v} {o}": ("COERCE", "censor") for v in ("close", "shut", "ban", "suspend") for o in (
+        "newspaper", "paper", "daily", "weekly", "magazine", "station", "radio", "website", "channel", "broadcaster")},
+    **{f"{v} {o}": ("COERCE", "restrict") for v in ("close", "shut") for o in (
+        "office", "mosque", "church", "school", "university", "headquarters", "embassy")},
+    "cordon off": ("COERCE", "restrict"), "seal off": ("COERCE", "restrict"), "shut internet": ("COERCE", "withhold"),
+    "cut internet": ("COERCE", "withhold"), "cut power": ("COERCE", "withhold"), "cut electricity": ("COERCE", "withhold"),
+    "cut water": ("COERCE", "withhold"), "block internet": ("COERCE", "withhold"),
     # CAMEO 083 "accede to requests or demands" (CAMEO2PLOVER: CONCEDE)
     "approve request": ("CONCEDE", None), "grant request": ("CONCEDE", None), "accept request": ("CONCEDE", None),
     "meet demand": ("CONCEDE", None), "accept demand": ("CONCEDE", None), "grant demand": ("CONCEDE", None),

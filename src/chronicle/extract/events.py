@@ -419,8 +419,9 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     if trig.type == "RETREAT" and trig.mode == "access" and target_h is not None and \
             R.quantity_head(target_h).lemma_.lower() in _REFUGEES:
         trig = trig._replace(type="AID", mode="asylum")  # "opened its borders to refugees": asylum (manual AID)
-    if trig.type == "ASSAULT" and trig.mode == "seize" and actor.sector in ("COP", "JUD"):
-        trig = trig._replace(type="COERCE")  # police confiscation
+    if trig.type == "ASSAULT" and (trig.mode == "seize" or (trig.noun or verb).lemma_.lower() == "raid") and \
+            actor.sector in ("COP", "JUD"):  # manual COERCE seize: "execute search, confiscate property, raid"
+        trig = trig._replace(type="COERCE", mode="seize")  # police confiscation or raid
     if trig.type == "ASSAULT" and trig.mode == "abduct" and target is not None and \
             target.sector not in (None, "MIL", "REB", "CVL") and actor.sector in ("COP", "GOV", "JUD"):
         trig = trig._replace(type="COERCE", mode="arrest")  # police "capturing" a suspect is an arrest
