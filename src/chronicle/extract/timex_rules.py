@@ -23,13 +23,13 @@ PATTERN_MACROS = {
     "PRE": r"(?:(?:the )?(?:very )?(?:early|late|(?:end|beginning|start|middle|close|turn|"
            r"rest|remainder|bulk) of) |(?:the )?(?:very )?(?:early|late) of |(?:the )?mid-? ?|early-|late-)",
     "REL": r"(?:last|this|next|this past|this coming|past|coming)",
-    # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
     "HOURWORD": r"(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                 r"(?: (?P<mw>fifteen|thirty|forty-five|forty five|oh five|ten|twenty|forty|fifty))?",
     "SPOKEN_YEAR": r"(?:(?:nineteen|twenty)[ -](?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
                    r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[ -](?:one|two|three|four|five|six|seven|eight|nine))"
                    r"|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
+    # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
     "TZ": r"(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|AWST|AC[SD]T|AE[SD]T|NZ[SD]T|IST)\b"
           r"|local time)",
 }
@@ -186,7 +186,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:{MODIFIER} |the )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: (?:more|additional|full|straight|consecutive|long|trading|"
      r"business|working|calendar|extra))? (?P<u>{UNIT})(?P<half> and a half)?(?: or so)?"),
     ("half_unit", "DURATION", "half_unit",
-     r"(?:{MODIFIER} )?(?P<qtr>a quarter of |three quarters of )?half[ -](?:an? )?(?P<u>hour|day|week|month|year|decade|century|minute)"
+     r"(?:{MODIFIER} )?half[ -](?:an? )?(?P<u>hour|day|week|month|year|decade|century|minute)"
      r"|(?:{MODIFIER} )?(?P<qtr2>a quarter of|three quarters of) an? (?P<u2>hour|year|century)"),
     ("dur_adj", "DURATION", "duration", r"(?P<n>\d+(?:\.\d+)?|{NUMWORD}|several|many|few)-(?P<u>{UNITSG})(?:-(?:old|long))?"),
     # "a months-long inquiry", "the decades-long conflict", "a year-long probe"
