@@ -53,25 +53,18 @@ def features(trig, actor, target, modality: Optional[str], negated: bool):
     return idx, (vec / n if n else vec)
 
 
-def design(rows, dim: int) -> np.ndarray:
-    """Rows of (indices, dense vector) as a dense matrix [hashed one-hots | dense | bias]."""
-    X = np.zeros((len(rows), N_HASH + dim + 1), dtype=np.float32)
-    for i, (idx, vec) in enumerate(rows):
-        X[i, idx] = 1.0
-        if vec.size == dim:
-            X[i, N_HASH:N_HASH + dim] = vec
-        X[i, -1] = 1.0
-    return X
-
-
 class Model:
-    def __init__(self, W: np.ndarray, labels: list[str], dim: int, threshold: float):
-        self.W, self.labels, self.dim, self.threshold = W, labels, dim, threshold
+    """Rows are scaled to unit norm over the hashed features (as ``scripts/event_model_train.py``
+    trains them); the trigger's word vector has its own weights ``Wd``."""
+
+    def __init__(self, W: np.ndarray, labels: list[str], dim: int, threshold: float,
+                 Wd: Optional[np.ndarray] = None, low: float = 1.0):
+        self.W, self.labels, self.dim, self.threshold, self.Wd, self.low = W, labels, dim, threshold, Wd, low
 
     def proba(self, idx, vec) -> np.ndarray:
-        z = self.W[idx].sum(axis=0) + self.W[-1]
-        if vec.size == self.dim:
-            z = z + vec @ self.W[N_HASH:N_HASH + self.dim]
+        z = self.W[idx].sum(axis=0) / np.sqrt(max(1, len(idx)))
+        if self.Wd is not None and vec.size == self.Wd.shape[0]:
+            z = z + vec @ self.Wd
         z = z - z.max()
         p = np.exp(z)
         return p / p.sum()
@@ -96,4 +89,5 @@ def model() -> Optional[Model]:
     if loaded is None:
         return None
     W, labels, data = loaded
-    return Model(W, labels, int(data["dim"]), float(data["threshold"]))
+    Wd = data["Wd"].astype(np.float32) if "Wd" in data.files else None
+    return Model(W, labels, int(data["dim"]), float(data["threshold"]), Wd, float(data["low"]))

@@ -429,9 +429,12 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     feat = C.features(trig, actor, target, modality, negated) if (clf is not None or KEEP_FEATURES) else None
     retyped = None
     if clf is not None:
-        label, p = clf.predict(*feat)
-        label = _FROM_ROOT.get(label, label)
-        if p >= clf.threshold and label != trig.type and not (label == "YIELD" and trig.type in ("CONCEDE", "RETREAT")):
+        probs = clf.proba(*feat)
+        k = int(probs.argmax())
+        label, p = _FROM_ROOT.get(clf.labels[k], clf.labels[k]), float(probs[k])
+        rule_p = float(probs[clf.labels.index(trig.type)]) if trig.type in clf.labels else 0.0
+        if p >= clf.threshold and rule_p <= clf.low and label != trig.type and \
+                not (label == "YIELD" and trig.type in ("CONCEDE", "RETREAT")):
             retyped = trig.type
             trig = trig._replace(type="RETREAT" if label == "YIELD" else label, mode=None)
 
