@@ -290,3 +290,9 @@ def test_easter_dates():
     from chronicle.extract.timex_norm import easter
     assert [str(easter(y)) for y in (1998, 2008, 2024, 2025)] == ["1998-04-12", "2008-03-23", "2024-03-31",
                                                                  "2025-04-20"]
+
+
+def test_holiday_weekends(run):
+    found = run("Traffic was heavy over the Memorial Day weekend and the Thanksgiving weekend.", published="2013-03-08")
+    assert ("the Memorial Day weekend", "DATE", "2012-W21-WE") in found
+    assert ("the Thanksgiving weekend", "DATE", "2012-W47-WE") in found

@@ -528,6 +528,8 @@ def n_holiday(m, ctx):
     elif rel == "next" or (not rel and t == "future"):
         if d < ctx.dct:
             d = date_in(y + 1)
+    if m["wkd"]:  # a Monday holiday's weekend is the one before it, any other day's the one after
+        return "DATE", tn.fmt(d - dt.timedelta(days=2) if d.isoweekday() == 1 else d, "WE")
     return "DATE", tn.fmt(d, "W") if code == "EW" else d.isoformat()
 
 

@@ -130,7 +130,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("season_poss", "DATE", "season",
      r"(?:(?<=their\s)|(?<=its\s)|(?<=his\s)|(?<=her\s)|(?<=our\s))(?P<s>spring|summer|autumn|winter)"),
     ("season_y", "DATE", "season", r"(?P<s>{SEASON}),? (?:of )?(?P<y>{YEAR})"),
-    ("holiday", "DATE", "holiday", r"(?:(?P<rel>last|this|next) )?(?P<hol>{HOLIDAY})"),
+    # "the Memorial Day weekend" is the weekend next to the holiday
+    ("holiday", "DATE", "holiday", r"(?:(?P<rel>last|this|next) |(?P<the>the) (?={HOLIDAY} weekend))?(?P<hol>{HOLIDAY})(?P<wkd> weekend)?"),
     # --- deictic days, weeks, months, years ---------------------------------------------------------
     ("deictic_day", "DATE", "deictic_day",
      r"(?:(?:early|late|earlier|later|mid) |(?P<pod0>{PART_OF_DAY}) )?(?P<deic>the day before yesterday|the day after tomorrow|"
