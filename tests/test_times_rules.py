@@ -296,3 +296,8 @@ def test_holiday_weekends(run):
     found = run("Traffic was heavy over the Memorial Day weekend and the Thanksgiving weekend.", published="2013-03-08")
     assert ("the Memorial Day weekend", "DATE", "2012-W21-WE") in found
     assert ("the Thanksgiving weekend", "DATE", "2012-W47-WE") in found
+
+
+def test_current_account_is_no_time(run):
+    assert run("The current account deficit widened.") == []
+    assert ("current", "DATE", "PRESENT_REF") in run("The current deal expires soon.")

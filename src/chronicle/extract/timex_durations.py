@@ -192,6 +192,8 @@ def n_ref(m, ctx):
         sp = ctx.span()
         if sp is not None and any(t.pos_ == "NOUN" and t.lower_ == "current" for t in sp):
             return None
+        if re.match(r"\s+(?:account|accounts|assets|liabilities|ratio)\b", ctx.text[ctx.end:ctx.end + 14], re.I):
+            return None  # "the current account deficit", "current assets": accounting terms
     for key in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         if word in lex[key]:
             return "DATE", key
