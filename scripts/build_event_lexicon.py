@@ -187,6 +187,11 @@ VERB_OBJ_OVERRIDES = {
     "cordon off": ("COERCE", "restrict"), "seal off": ("COERCE", "restrict"), "shut internet": ("COERCE", "withhold"),
     "cut internet": ("COERCE", "withhold"), "cut power": ("COERCE", "withhold"), "cut electricity": ("COERCE", "withhold"),
     "cut water": ("COERCE", "withhold"), "block internet": ("COERCE", "withhold"),
+    # ACCUSE (manual): disapproval voiced however it is phrased; "bring to trial" includes asking for sentences
+    "offer criticism": ("ACCUSE", "disapprove"), "voice criticism": ("ACCUSE", "disapprove"),
+    "express criticism": ("ACCUSE", "disapprove"), "voice concern": ("ACCUSE", "disapprove"),
+    "seek sentence": ("ACCUSE", "allege"), "seek penalty": ("ACCUSE", "allege"), "demand sentence": ("ACCUSE", "allege"),
+    "seek conviction": ("ACCUSE", "allege"), "seek jail": ("ACCUSE", "allege"), "seek term": ("ACCUSE", "allege"),
     # CAMEO 083 "accede to requests or demands" (CAMEO2PLOVER: CONCEDE)
     "approve request": ("CONCEDE", None), "grant request": ("CONCEDE", None), "accept request": ("CONCEDE", None),
     "meet demand": ("CONCEDE", None), "accept demand": ("CONCEDE", None), "grant demand": ("CONCEDE", None),

@@ -111,3 +111,10 @@ def test_street_violence_is_protest(make_doc):
 def test_own_possible_harm_is_a_threat(make_doc):
     assert first(make_doc, "Russia said it could cut gas supplies to Ukraine.").type == "THREATEN"
     assert first(make_doc, "Iran said it would retaliate against any attack.").type == "THREATEN"
+
+
+def test_naming_a_culprit_is_an_accusation(make_doc):
+    e = first(make_doc, "The Afghan government said Taliban militants were responsible for the attack.")
+    assert e.type == "ACCUSE" and e.target is not None and "Taliban" in e.target.name
+    assert not [x for x in make_doc("The company said higher prices were responsible for the rise.").events
+                if x.type == "ACCUSE"]

@@ -196,6 +196,8 @@ def _roles(document, trig: Trigger):
         if trig.type == "ACCUSE" or trig.obj is None:
             return actor, where, None
         return actor, R.direct_object(trig.obj) or where, None  # "sent jets to destroy the reactor"
+    if trig.source == "blame":  # "the government said Taliban militants were responsible"
+        return R.subject(verb), R.subject(trig.obj), None
     if trig.source == "must":  # "Russia says Israel must end attacks": Russia asks Israel
         subj = R.subject(verb)
         return R.subject(verb.head), subj, None
@@ -598,6 +600,27 @@ def _reported_protest(tok, trig: Trigger) -> Optional[Trigger]:
     return None
 
 
+_CULPRIT = {"responsible", "guilty", "culpable"}
+
+
+def _blame_trigger(tok) -> Optional[Trigger]:
+    """"the government said Taliban militants were responsible", "police said the rebels were behind
+    the attack": naming a culprit is an informal accusation (manual ACCUSE allege); ``obj`` holds the
+    reported clause, whose subject is the accused."""
+    if tok.lemma_.lower() not in _SAY - {"agree", "urge", "demand"}:
+        return None
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.lemma_.lower() != "be":
+            continue
+        if any(g.dep_ == "acomp" and g.lower_ in _CULPRIT for g in c.children) or \
+                any(g.dep_ == "prep" and g.lower_ == "behind" for g in c.children):
+            who = R.subject(c)
+            if who is not None and (who.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or who.pos_ == "PRON" or
+                                    who.lemma_.lower() in _COLLECTIVE | {"rebel", "militant", "insurgent"}):
+                return Trigger("ACCUSE", "allege", tok, None, "blame", c)  # not "profits were responsible"
+    return None
+
+
 def _must_trigger(tok) -> Optional[Trigger]:
     """A reported obligation ("X says Y must ...") is a REQUEST from X to Y (PLOVER 2.0); agreeing
     that both "should cooperate" is the agreement itself (AGREE), not a demand."""
@@ -717,7 +740,7 @@ def coded(document) -> list[dict]:
     lex = lexicon()
     triggers: dict[int, Trigger] = {}
     for tok in doc:
-        trig = _must_trigger(tok) or verb_trigger(tok, lex)
+        trig = _must_trigger(tok) or verb_trigger(tok, lex) or _blame_trigger(tok)
         if trig is not None:
             triggers[tok.i] = _reported_protest(tok, trig) or trig
     for i, trig in list(triggers.items()):
