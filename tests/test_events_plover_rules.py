@@ -118,3 +118,8 @@ def test_naming_a_culprit_is_an_accusation(make_doc):
     assert e.type == "ACCUSE" and e.target is not None and "Taliban" in e.target.name
     assert not [x for x in make_doc("The company said higher prices were responsible for the rise.").events
                 if x.type == "ACCUSE"]
+
+
+def test_future_through_the_governing_verb(make_doc):
+    assert first(make_doc, "Turkey said it would not hesitate to use force against the Kurdish rebels.").type == "THREATEN"
+    assert first(make_doc, "The rebels gave the Malian government until Friday to free the prisoners.").type == "THREATEN"

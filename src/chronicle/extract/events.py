@@ -169,6 +169,13 @@ def _modality(tok, triggers: dict) -> tuple[Optional[str], bool, Optional[str]]:
                                                            or gov.lemma_.lower() in _GOVERNING_LEMMAS):
             return modality, negated, triggers[gov.i].type
         lemma = gov.lemma_.lower()
+        if link == "xcomp" and modality is None:
+            # "would not hesitate to use force", "will begin to withdraw": the tense is the governor's
+            gaux = {c.lower_ for c in gov.children if c.dep_ == "aux"}
+            if gaux & _FUTURE_AUX or ("would" in gaux and gov.dep_ == "ccomp" and gov.head.lemma_.lower() in _SAY):
+                modality = "planned"
+            elif gaux & _HYPOTHETICAL_AUX:
+                modality = "hypothetical"
         if link in _EMBED_DEPS or (link == "advcl" and lemma in _PLAN and _to_complement(gov, tok)):
             if lemma in _DENY:
                 negated = True
@@ -752,6 +759,9 @@ def coded(document) -> list[dict]:
                 triggers[i] = trig._replace(type="THREATEN", mode=None)
         if trig.source == "verb" and trig.verb.lemma_.lower() == "order":
             triggers[i] = _ordered(trig.verb, triggers) or trig
+        elif trig.verb.lemma_.lower() == "give" and trig.type == "AID" and any(
+                c.dep_ == "prep" and c.lower_ == "until" for c in trig.verb.children):
+            triggers[i] = Trigger("THREATEN", None, trig.verb, None, "verb")  # "gave X until Friday to ...": an ultimatum
         elif trig.source == "verb" and trig.verb.lemma_.lower() in ("call", "telephone", "phone"):
             purpose = _phoned_to(trig.verb, triggers)
             if purpose is not None:
