@@ -54,3 +54,15 @@ def test_gold_sentence_split_is_fixed_and_covers_every_record(tmp_path):
     assert train and dev and not train & dev
     assert train | dev == {r["id"] for r in recs}
     assert ev.gsr_split("GSR-7") == ev.gsr_split("GSR-7")
+
+
+def test_match_reads_through_a_participle_but_not_a_relative_clause(make_doc):
+    text = "Workers affiliated with the Dockers' Union stopped work to protest against the port authority."
+    document = make_doc(text, published="2025-03-10")
+    item = {"source": ev._find_all(text, "Dockers' Union"), "target": []}
+    assert ev.match(document.events, item, document) is not None, [e.to_json() for e in document.events]
+    text2 = "Officials who met the Dockers' Union stopped the talks."
+    doc2 = make_doc(text2, published="2025-03-10")
+    actor = next(e.actor for e in doc2.events if e.actor.mention is not None)
+    phrase = ev._noun_phrase(actor.mention, doc2)
+    assert "Dockers" not in text2[phrase.start:phrase.end]

@@ -154,9 +154,13 @@ def _noun_phrase(mention, document) -> Optional[_Range]:
         return None
     sub = list(span.root.subtree)
     # stop at clauses hanging off the noun: their subjects are other participants
-    sub = [t for t in sub if not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.i != span.root.i
-                                     for a in _ancestors_upto(t, span.root))]
+    # (a participle stays: "workers affiliated with the union" names the union's workers)
+    sub = [t for t in sub if not any(_clause(a) for a in _ancestors_upto(t, span.root))]
     return _Range(min(t.idx for t in sub), max(t.idx + len(t) for t in sub))
+
+
+def _clause(tok) -> bool:
+    return tok.dep_ in ("relcl", "advcl", "ccomp") or (tok.dep_ == "acl" and tok.tag_ not in ("VBN", "VBG"))
 
 
 def _ancestors_upto(tok, root):
