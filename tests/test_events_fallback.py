@@ -1,7 +1,9 @@
-"""The fallback typer for trigger-less sentences, with a hand-made model (no shipped weights)."""
+"""The fallback typer for trigger-less sentences: hand-made models for the mechanics, and the
+shipped weights (when they ship) for what ordinary news must not get."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from chronicle.extract import event_fallback as F
 from chronicle.extract import events as X
@@ -24,8 +26,27 @@ def _coded(make_doc, monkeypatch, model):
     return X.coded(make_doc(TEXT, published="2025-03-10", upto="attributions"))
 
 
-def test_fallback_off_by_default():
-    assert X.USE_FALLBACK is False
+def test_switch_and_weights_agree():
+    """On only with weights that ship, are small and carry a real threshold (<= 1 fires)."""
+    if not X.USE_FALLBACK:
+        pytest.skip("fallback switched off")
+    assert F._PATH.exists() and F._PATH.stat().st_size < 3_000_000
+    m = F.model()
+    assert m is not None and m.threshold <= 1.0 and "NONE" in m.labels and m.Wd is not None
+
+
+def test_gate_wants_a_resolved_actor_and_a_named_target(monkeypatch):
+    from chronicle.model import Role
+    ukr = Role(name="Ukraine", country="UKR")
+    anon = Role(name="the group")
+    convoy = Role(name="the convoy")
+    monkeypatch.setattr(F, "GATE", "actor")
+    assert F.acceptable({"actor": ukr, "target": convoy})
+    assert not F.acceptable({"actor": ukr, "target": None})
+    assert not F.acceptable({"actor": anon, "target": convoy})
+    monkeypatch.setattr(F, "GATE", "both")
+    assert not F.acceptable({"actor": ukr, "target": convoy})
+    assert F.acceptable({"actor": ukr, "target": Role(name="Russia", country="RUS")})
 
 
 def test_fallback_codes_only_triggerless_sentence_with_clause_roles(make_doc, monkeypatch):
