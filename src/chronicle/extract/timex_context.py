@@ -44,9 +44,37 @@ _INTENT = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepa
            "promise", "threaten", "pledge", "propose", "decide", "due", "likely", "expected", "ready"}
 
 
+_SCHEDULE = {"schedule", "reschedule", "slate", "set", "expect", "postpone", "plan"}
+_SCHEDULE_PASSIVE = {"set", "expect"}  # only as passives/participles ("is set for", "is expected Thursday")
+
+
 def tense(span) -> Optional[str]:
     """``past``, ``future``, ``present`` or None: the tense of the verb governing a time span."""
-    return _verb_tense(_governing_verb(span))
+    verb = _governing_verb(span)
+    return _scheduled(span, verb) or _verb_tense(verb)
+
+
+def _scheduled(span, verb) -> Optional[str]:
+    """What is scheduled, set or expected for a day lies ahead of the report ("talks are scheduled
+    for Monday", "has scheduled a news conference Thursday"); so does the planned thing of a past
+    plan ("planned a demonstration on Saturday"), but not the day of planning itself ("On Friday,
+    the government planned ...") nor a participle in a past sentence ("a service planned for
+    Saturday was canceled"), which keep the tense rules."""
+    if verb is None or verb.lemma_.lower() not in _SCHEDULE or _past_perfect(verb):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxes and verb.tag_ == "VBN":
+        return None
+    if verb.lemma_.lower() in _SCHEDULE_PASSIVE and not any(a.dep_ == "auxpass" for a in auxes):
+        return None  # "expected a vote", "set the record": active, the usual rules
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        via_noun = False
+        tok = span.root.head
+        while tok.i != verb.i and tok.head.i != tok.i:
+            via_noun |= tok.pos_ in ("NOUN", "PROPN")
+            tok = tok.head
+        return "present" if via_noun else None
+    return "future"
 
 
 def _verb_tense(verb, depth: int = 0) -> Optional[str]:

@@ -1,0 +1,38 @@
+"""Times: rules of the second value-F1 round (day resolution, quarters, references), each on
+sentences written for these tests. Publication date a Wednesday, 2025-01-08, unless stated."""
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract import times
+from chronicle.model import Article, Document
+
+WED = "2025-01-08"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text, published=WED):
+        document = Document(article=Article(text=text, published=published), doc=nlp(text))
+        return [(t.span.text, t.type, t.value) for t in times.extract(document)]
+    return _run
+
+
+def _value(found, span):
+    hits = [f for f in found if f[0] == span]
+    assert hits, f"{span!r} not tagged; got {found}"
+    return hits[0][2]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # what is scheduled, set or expected for a weekday lies ahead of the report
+    ("Talks are scheduled for Monday.", "Monday", "2025-01-13"),
+    ("The hearing is set for Friday.", "Friday", "2025-01-10"),
+    ("The prosecutor has scheduled a news conference Thursday.", "Thursday", "2025-01-09"),
+    ("A vote is expected Thursday.", "Thursday", "2025-01-09"),
+    # ... but the day of a past plan, or a participle in a past sentence, keeps the past
+    ("A memorial service planned for Saturday was canceled.", "Saturday", "2025-01-04"),
+    ("He set the record on Sunday.", "Sunday", "2025-01-05"),
+])
+def test_scheduled_weekdays(run, text, span, value):
+    assert _value(run(text), span) == value
