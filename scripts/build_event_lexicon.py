@@ -258,6 +258,8 @@ NOT_EVENTS = [
                               "earnings", "account", "finding", "statistic", "minute", "audio", "trailer")),
     *(f"return {o}" for o in ("profit", "growth", "level", "normal", "normality", "form", "black", "loss")),
     "pull wool", "pull together", "pull down",
+    # a plea in court is an answer to a charge, not an appeal; "step up" a gear, one's form: no cooperation
+    "plead guilty", "step up",
     # speeches, letters and interviews given or sent are words, not material aid
     *(f"{v} {o}" for v in ("give", "deliver", "send", "provide") for o in (
         "speech", "address", "lecture", "interview", "statement", "testimony", "evidence", "letter", "message",
@@ -279,6 +281,11 @@ VERB_DROP = {
     "lead", "work", "like", "allow", "grant", "plan", "intend", "prepare", "decide", "vote", "spend",
     "cost", "pay", "open", "close", "end", "face", "leave", "stay", "live", "die", "win", "lose",
     "accord", "involve", "need", "wound",
+    # CAMEO's vague 040/060 readings: "considering proposals", "introduced a surcharge", "a court has
+    # heard", "managed to grow the business", "has been linked with a move", "boosted its economy" are
+    # no meeting and no cooperation (manual CONSULT: meetings, visits, calls; COOPERATE: "between the
+    # two actors"); their object patterns ("consider imposing", "introduce embargo") still code
+    "consider", "introduce", "hear", "manage", "link", "boost",
 }
 
 # Event nouns: coded when a support verb ("conduct incursions", "hold talks", "impose sanctions",

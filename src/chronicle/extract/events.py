@@ -37,7 +37,7 @@ from . import event_counts as CNT
 from . import event_fallback as F
 from . import event_nominal as N
 from . import event_roles as R
-from .event_lexicon import Trigger, lexicon, verb_trigger
+from .event_lexicon import MARKET_OBJECTS, TITLE_ENTS, Trigger, lexicon, verb_trigger
 from .places import geo_precision
 from .timex_values import date_and_precision
 
@@ -89,6 +89,26 @@ _COUNT_FROM_ACTOR = {"MOBILIZE", "PROTEST"}
 _VERBAL_ATTACK = {"scathing", "verbal", "stinging", "blistering", "extraordinary", "fierce", "sharp", "personal",
                   "bitter", "scathing", "vitriolic", "furious", "strong", "harsh", "veiled", "thinly"}
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+# Subjects that cannot act politically: market forces, media products, natural hazards. PLOVER codes
+# what political actors do to each other; "the relentless rise in the euro has hit German products",
+# "recent speculation has linked Owen with a move", "Ray DVD beats box office takings" and "the
+# earthquake killed 100" have no such actor, whatever their target.
+_INANIMATE = {"economy", "boom", "rise", "fall", "growth", "result", "concern", "speculation", "investment",
+              "competition", "demand", "price", "cost", "sale", "tournament", "film", "movie", "show", "album",
+              "single", "song", "dvd", "book", "series", "programme", "program", "game", "season", "figure",
+              "data", "survey", "study", "rate", "market", "stock", "dollar", "euro", "currency", "weather",
+              "increase", "decline", "slump", "slowdown", "recession", "performance", "success", "news", "fear",
+              "worry", "uncertainty", "shortage", "strength", "weakness", "value", "profit", "loss", "earnings",
+              "revenue", "spending", "technology", "website", "software", "product", "brand", "earthquake",
+              "quake", "tsunami", "flood", "storm", "hurricane", "virus", "disease", "outbreak", "drought",
+              "temperature", "snow", "rain", "inflation", "oil", "sales", "interest", "audience", "ratings",
+              "line", "service", "network", "phone", "device", "gadget", "console", "chip", "record"}
+
+
+def _inanimate(head) -> bool:
+    return head.pos_ == "NOUN" and not head.ent_type_ and head.lemma_.lower() in _INANIMATE
 
 
 def _is_bare_participle(tok) -> bool:
@@ -380,6 +400,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         target_h = None
     if actor_h is None and target_h is None:
         return None
+    if actor_h is not None and not nominal and _inanimate(R.quantity_head(actor_h)):
+        return None  # "sluggish economy hits German jobs", "concerns pushed down markets": no one acted
     if verb.dep_ == "acl" and target_h is None and not nominal:
         return None  # "soldiers fighting for Russia": a description of the soldiers
     actor = R.role(document, actor_h) or Role(name="")
@@ -724,6 +746,61 @@ def _merge(cands: list[dict]) -> list[dict]:
     return out
 
 
+_FUTURE = _FUTURE_AUX | _HYPOTHETICAL_AUX - {"must", "should"}
+
+
+def _agentive(head) -> bool:
+    return head is not None and not _inanimate(head) and (
+        bool(head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) or head.pos_ in ("PRON", "PROPN")
+        or head.lemma_.lower() in _COLLECTIVE)
+
+
+def _market(head) -> bool:
+    return head is not None and not head.ent_type_ and (_inanimate(head) or head.lemma_.lower() in MARKET_OBJECTS)
+
+
+def _threat_warning(verb, triggers: dict) -> bool:
+    """Manual THREATEN: a warning is a threat when it holds a coercive act ("warned it will retaliate",
+    "warned of military action", "warned Iran"); a forecast about markets or things, what it says of
+    them being beside the point ("BA warned that
+    yields would decline", "the IEA warned demand would outstrip supply", "warned of rising prices")
+    threatens no one."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "warned them to leave"
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return not _market(R.subject(c))
+        if c.dep_ == "prep" and c.lower_ in ("of", "about", "on"):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and _market(obj if obj.lemma_.lower() != "impact" else R.prep_object(obj) or obj):
+                return False
+    return True
+
+
+def _idle_reading(trig: Trigger, triggers: dict) -> bool:
+    """Readings of a trigger verb that name no interaction: a forecast "warned", an opinion "agreed
+    the Act was discriminatory" (manual AGREE: agreeing to a future action), and "help" with a verb
+    and no one helped ("to help offset the price of fuel", "help raise funds": the act is the other verb)."""
+    verb = trig.verb
+    lemma = verb.lemma_.lower()
+    if trig.source != "verb":
+        return False
+    if trig.type == "THREATEN" and lemma == "warn":
+        return not _threat_warning(verb, triggers)
+    if trig.type == "AGREE" and lemma == "agree":
+        for c in verb.children:
+            if c.dep_ == "ccomp" and not any(a.dep_ == "aux" for a in c.children) and (
+                    c.lemma_ == "be" and any(g.dep_ in ("acomp", "attr") for g in c.children)):
+                return True
+        return False
+    if trig.type == "AID" and lemma == "help" and R.direct_object(verb) is None:
+        for c in verb.children:  # "helping to integrate refugees" is aid to the refugees
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+                obj = R.direct_object(c)
+                return not (_agentive(obj) or obj is not None and obj.lemma_.lower() in _REFUGEES)
+    return False
+
+
 _SPORT_WORDS = {"match", "matches", "goal", "goals", "league", "cup", "championship", "championships", "tournament",
                 "medal", "coach", "olympic", "olympics", "athlete", "athletes", "athletics", "race", "semi-final",
                 "quarter-final", "squad", "striker", "midfielder", "goalkeeper", "referee", "stadium", "fixture",
@@ -773,7 +850,11 @@ def coded(document) -> list[dict]:
             if probe is not None:
                 emb = triggers.pop(probe)
                 triggers[i] = Trigger(emb.type, emb.mode, trig.verb, None, "send", emb.verb)
+    for i, trig in list(triggers.items()):
+        if _idle_reading(trig, triggers):
+            del triggers[i]
     nominal = N.triggers(doc, triggers) if USE_NOMINAL else []
+    nominal = [t for t in nominal if t.noun.ent_type_ not in TITLE_ENTS]  # "Band Aid", "Live Aid"
     if _sport(doc):
         triggers = {i: t for i, t in triggers.items()
                     if t.type not in ("ASSAULT", "MOBILIZE", "THREATEN") and t.verb.lemma_.lower() not in _SPORT_VERBS}
