@@ -36,3 +36,9 @@ def _value(found, span):
 ])
 def test_scheduled_weekdays(run, text, span, value):
     assert _value(run(text), span) == value
+
+
+def test_a_pair_of_units_is_no_time(run):
+    """"the quarter-to-quarter comparison", "day-to-day running": a manner, not a time."""
+    found = run("The quarter-to-quarter comparison was weak, and day-to-day running suffered.")
+    assert not [f for f in found if f[0].lower() in ("the quarter", "day")], found
