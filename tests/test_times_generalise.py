@@ -42,3 +42,17 @@ def test_a_pair_of_units_is_no_time(run):
     """"the quarter-to-quarter comparison", "day-to-day running": a manner, not a time."""
     found = run("The quarter-to-quarter comparison was weak, and day-to-day running suffered.")
     assert not [f for f in found if f[0].lower() in ("the quarter", "day")], found
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Talks were held between 15 and 17 October.", "15", "2024-10-15"),
+    ("The festival ran from 12 to 14 September 2005.", "12", "2005-09-12"),
+])
+def test_first_day_of_a_day_month_pair(run, text, span, value):
+    """The first day of "15 and 17 October" takes the month (and year) named after the second."""
+    assert _value(run(text), span) == value
+
+
+def test_numbers_before_a_month_word_that_are_no_days(run):
+    found = run("He scored 3 and 4 points in May.")
+    assert [f[0] for f in found] == ["May"]

@@ -145,6 +145,18 @@ def n_day_and(m, ctx):
         return None
 
 
+def n_day_and_dm(m, ctx):
+    """"between 15 and 17 October": the first day takes the month (and year) of the second."""
+    month, day = _month(m["m"]), int(m["d"])
+    y = int(m["y"]) if m["y"] else _year_for(ctx, month, day)
+    if y is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return "DATE", dt.date(y, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def n_time_being(m, ctx):
     return "DATE", "PRESENT_REF"
 

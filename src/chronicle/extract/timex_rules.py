@@ -171,6 +171,9 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:consecutive|straight|successive) (?:(?P<trading>trading) )?(?P<u>day|session|week|month|year|quarter)"),
     # the second day of "April 24 and 25", "May 3 or 4": the month is the one just named
     ("day_and", "DATE", "day_and", r"(?<=\d\sand\s)(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]\d|\w| ?%| (?:percent|per cent|million|billion|thousand))"),
+    # the first day of "between 15 and 17 October", "15 or 16 May": the month is the one named after
+    ("day_and_dm", "DATE", "day_and_dm",
+     r"(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?= (?:and|or|to) (?:[12]?\d|3[01])(?:st|nd|rd|th)? (?P<m>{MONTHFULL})\b(?:,? (?P<y>{YEAR}))?)"),
     # --- ago / earlier / later --------------------------------------------------------------------------
     ("ago", "DATE", "ago",
      r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: more)? (?P<u>{UNIT})(?: and a half)?(?: or so)? "
@@ -260,6 +263,6 @@ NEEDS: dict[str, str] = {
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
-    "nth_in_row": "in_row", "day_and": "digits", "time_being": "time",
+    "nth_in_row": "in_row", "day_and": "digits", "day_and_dm": "digits", "time_being": "time",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague",
 }
