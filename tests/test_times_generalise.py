@@ -56,3 +56,17 @@ def test_first_day_of_a_day_month_pair(run, text, span, value):
 def test_numbers_before_a_month_word_that_are_no_days(run):
     found = run("He scored 3 and 4 points in May.")
     assert [f[0] for f in found] == ["May"]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("That is very important to the future of our peoples.", "the future"),
+    ("Violence has flared for the past three summers.", "the past"),
+])
+def test_references_that_are_no_times(run, text, absent):
+    """"the future of X" is X's fate; "the past three summers" a counted stretch, not PAST_REF."""
+    assert absent not in [f[0] for f in run(text)]
+
+
+def test_the_future_and_the_past_at_large(run):
+    found = run("In the past, Russia made such claims; we will meet in the future.")
+    assert ("the past", "DATE", "PAST_REF") in found and ("the future", "DATE", "FUTURE_REF") in found

@@ -206,6 +206,13 @@ def n_ref(m, ctx):
             return None
         if re.match(r"\s+(?:account|accounts|assets|liabilities|ratio)\b", ctx.text[ctx.end:ctx.end + 14], re.I):
             return None  # "the current account deficit", "current assets": accounting terms
+    if word.endswith(("future", "past")) and re.match(r"\s+of\b", ctx.text[ctx.end:ctx.end + 5]):
+        return None  # "the future of our peoples", "the past of the party": a fate or a history, no time
+    if word == "the past":
+        nxt = re.match(r"\s+([A-Za-z-]+|\d+)", ctx.text[ctx.end:ctx.end + 16])
+        if nxt and (nxt.group(1)[0].isdigit() or _number(nxt.group(1)) is not None
+                    or nxt.group(1).lower() in lex["VAGUE_NUMBER"]):
+            return None  # "the past three summers": a stretch of a count, not the past at large
     for key in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         if word in lex[key]:
             return "DATE", key
