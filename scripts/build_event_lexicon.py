@@ -260,6 +260,8 @@ NOT_EVENTS = [
     "pull wool", "pull together", "pull down",
     # a plea in court is an answer to a charge, not an appeal; "step up" a gear, one's form: no cooperation
     "plead guilty", "step up",
+    # figurative strikes
+    *(f"strike {o}" for o in ("balance", "chord", "note", "pose", "tone", "blow", "gold", "lucky", "figure")),
     # speeches, letters and interviews given or sent are words, not material aid
     *(f"{v} {o}" for v in ("give", "deliver", "send", "provide") for o in (
         "speech", "address", "lecture", "interview", "statement", "testimony", "evidence", "letter", "message",
@@ -349,6 +351,7 @@ SUPPORT_VERBS = {
     "extend", "announce", "unleash", "resume", "have", "reach", "seal", "open", "declare", "wage",
     "intensify", "escalate", "place", "slap", "take", "join", "organize", "organise", "perform", "commit",
     "execute", "commence", "undertake", "renew", "complete", "speed", "sign", "conclude", "ink", "order", "pledge", "reimpose", "re-impose", "insist", "enforce", "participate", "promise", "express", "reiterate", "voice",
+    "strike",  # "struck a deal with Peugeot" is the deal, not an assault
 }
 # Support verbs whose subject is the recipient ("Y received aid"), not the actor.
 RECIPIENT_VERBS = {"receive", "get", "obtain", "accept"}

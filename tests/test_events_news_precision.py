@@ -38,6 +38,13 @@ def coded(make_doc, text):
     "The Lord Chancellor agreed the old law was discriminatory.",
     # helping to do something: the aid is the other verb's, and here there is none
     "The firm sold its stake to help pay off its debts.",
+    # deals between firms are trade, not politics
+    "Sony Corp signed a new four-year agreement with a Korean electronics firm.",
+    "The carmaker has struck a deal to supply a French firm with 30,000 vans.",
+    # idle readings of cooperative verbs
+    "The thieves use stolen cards to commit other crimes.",
+    "The firm said it had met its main strategic objectives for the year.",
+    "The broadband company is offering the online service free to new customers.",
 ])
 def test_ordinary_news_is_no_event(make_doc, text):
     assert coded(make_doc, text) == []
@@ -54,6 +61,9 @@ def test_ordinary_news_is_no_event(make_doc, text):
     ("Palestinian factions agreed to lay down their weapons in Lebanon.", "AGREE"),
     ("Jordan and Israel agreed that the border should reopen on Monday.", "AGREE"),
     ("The army closed all crossing points into the rebel enclave.", "COERCE"),
+    ("Boeing signed a deal with the Indian government to supply ten aircraft.", "SUPPORT"),
+    ("Japan committed $5 million to the relief effort in Aceh.", "AGREE"),
+    ("Putin met Bush in Bratislava on Thursday.", "CONSULT"),
 ])
 def test_political_events_survive(make_doc, text, etype):
     assert etype in [t for t, _ in coded(make_doc, text)], coded(make_doc, text)

@@ -107,6 +107,34 @@ _INANIMATE = {"economy", "boom", "rise", "fall", "growth", "result", "concern", 
               "line", "service", "network", "phone", "device", "gadget", "console", "chip", "record"}
 
 
+_DEALS = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID"}
+_FIRMS = {"company", "firm", "carmaker", "club", "studio", "label", "broadcaster", "retailer", "supermarket",
+          "brand", "airline", "manufacturer", "investor", "shareholder", "bookmaker", "conglomerate", "insurer",
+          "lender", "publisher", "distributor", "supplier", "developer"}
+
+
+_CORPORATE = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "plc", "motors", "airlines", "airways", "telecom",
+              "telecoms", "electronics", "holdings", "technologies", "pharmaceuticals", "studios", "pictures",
+              "records", "co", "co.", "gmbh", "llc"}
+
+
+def _commercial(role, head) -> bool:
+    """A firm acting as a firm: a business sector code, a company noun, or a named organisation that no
+    political actor dictionary knows (PLOVER codes interactions of political actors; deals, mergers
+    and sponsorships between companies are trade news). Persons, countries and unknowns are not."""
+    if role is None or head is None:
+        return False
+    sector = role.sector or ""
+    if sector:
+        return sector.startswith("BUS")
+    h = R.quantity_head(head)
+    if h.ent_type_ in ("GPE", "NORP", "PERSON") or h.pos_ == "PRON":
+        return False
+    if h.ent_type_ == "ORG":  # named: only a corporate word in the name tells ("Mitsubishi Motors", "Sony Corp")
+        return any(t.lower_ in _CORPORATE for t in h.doc[h.i - 4 if h.i >= 4 else 0:h.i + 2] if t.ent_iob_ != "O")
+    return h.lemma_.lower() in _FIRMS
+
+
 def _inanimate(head) -> bool:
     return head.pos_ == "NOUN" and not head.ent_type_ and head.lemma_.lower() in _INANIMATE
 
@@ -418,6 +446,11 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         target = None  # "he would only welcome him": a wrong coreference, not an act on oneself
     if not (_identified(actor, R.quantity_head(actor_h)) or _identified(target, R.quantity_head(target_h))):
         return None  # "the new law will control internet gambling": no political actor on either side
+    firm_a, firm_t = _commercial(actor, actor_h), _commercial(target, target_h)
+    if firm_a and firm_t or trig.type in _DEALS and (firm_a and target is None or firm_t and actor_h is None):
+        # "Airbus signed fresh deals with two Indian airlines": trade, not politics; a firm's unilateral
+        # material act ("oil firms suspended operations") can still be a sanction
+        return None
     word = trig.noun if trig.noun is not None else trig.obj
     if word is not None and trig.type == "ASSAULT" and any(
             c.dep_ == "amod" and c.lower_ in _VERBAL_ATTACK for c in word.children):
@@ -793,7 +826,17 @@ def _idle_reading(trig: Trigger, triggers: dict) -> bool:
                     c.lemma_ == "be" and any(g.dep_ in ("acomp", "attr") for g in c.children)):
                 return True
         return False
-    if trig.type == "AID" and lemma == "help" and R.direct_object(verb) is None:
+    dobj = R.direct_object(verb)
+    if trig.type == "AGREE" and lemma == "commit":
+        # "committed to a ceasefire", "committed $5m": a pledge; "commit crimes", "the offence" is no promise
+        return dobj is not None and dobj.ent_type_ != "MONEY" and not any(
+            c.dep_ in ("xcomp",) or c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    if trig.type == "CONSULT" and lemma == "meet" and dobj is not None and not _agentive(dobj):
+        return True  # "met its strategic objectives", "meet his golden rule": no one met
+    if trig.type == "AGREE" and lemma == "offer" and dobj is not None and (
+            _market(dobj) or dobj.lemma_.lower() in ("service", "odds", "discount", "deal", "package")):
+        return True  # "offering the online service free to customers": a sale, not an offer to act
+    if trig.type == "AID" and lemma == "help" and dobj is None:
         for c in verb.children:  # "helping to integrate refugees" is aid to the refugees
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
                 obj = R.direct_object(c)
