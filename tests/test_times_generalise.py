@@ -70,3 +70,14 @@ def test_references_that_are_no_times(run, text, absent):
 def test_the_future_and_the_past_at_large(run):
     found = run("In the past, Russia made such claims; we will meet in the future.")
     assert ("the past", "DATE", "PAST_REF") in found and ("the future", "DATE", "FUTURE_REF") in found
+
+
+@pytest.mark.parametrize("text,published,span,value", [
+    # the aim of an agreement or a deal lies ahead of it
+    ("The bank announced an agreement to acquire the Peoria company in March.", "2024-11-02", "March", "2025-03"),
+    ("Thermo agreed to purchase the unit for $22 million in February.", "2024-10-30", "February", "2025-02"),
+    # ... but a bare weekday after the infinitive's object goes with the reporting verb
+    ("Both bidders raised their offers to acquire the vaccine maker Friday.", "2024-10-30", "Friday", "2024-10-25"),
+])
+def test_the_aim_of_an_agreement(run, text, published, span, value):
+    assert _value(run(text, published), span) == value

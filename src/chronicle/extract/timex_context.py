@@ -41,7 +41,10 @@ def _governing_verb(span):
 
 
 _INTENT = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepare", "set", "seek", "vow",
-           "promise", "threaten", "pledge", "propose", "decide", "due", "likely", "expected", "ready"}
+           "promise", "threaten", "pledge", "propose", "decide", "due", "likely", "expected", "ready", "agree"}
+# an infinitive under these nouns is the aim of an agreement or a plan ("an agreement to acquire ...")
+_INTENT_NOUNS = {"agreement", "plan", "deal", "offer", "proposal", "bid", "intention", "decision", "pledge", "promise",
+                 "commitment", "accord", "pact", "contract", "move", "attempt", "effort"}
 
 
 _SCHEDULE = {"schedule", "reschedule", "slate", "set", "expect", "postpone", "plan"}
@@ -51,6 +54,14 @@ _SCHEDULE_PASSIVE = {"set", "expect"}  # only as passives/participles ("is set f
 def tense(span) -> Optional[str]:
     """``past``, ``future``, ``present`` or None: the tense of the verb governing a time span."""
     verb = _governing_verb(span)
+    if span.root.dep_ == "npadvmod" and verb is not None and verb.tag_ == "VB" and verb.head.pos_ == "NOUN":
+        # a bare weekday after an infinitive object ("raised their offers to acquire the maker
+        # Friday") goes with the reporting verb, not with the aim
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            verb = head
     return _scheduled(span, verb) or _verb_tense(verb)
 
 
@@ -102,10 +113,14 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
         # "agreed to pay ... Friday": the infinitive takes the time of the verb it depends on,
         # unless that verb looks ahead ("planned to leave on Thursday")
         head = verb.head
+        aim_noun = False
         for _ in range(4):
             if head.i == verb.i or head.pos_ in ("VERB", "AUX", "ADJ") or head.head.i == head.i:
                 break
+            aim_noun |= head.lemma_.lower() in _INTENT_NOUNS
             head = head.head
+        if aim_noun and not (head.i != verb.i and _past_perfect(head)):
+            return "future"  # "announced an agreement to acquire the bank in January"
         if head.i != verb.i and (_past_perfect(head) or (head.pos_ == "ADJ" and _past_perfect(head.head))):
             return "past"  # "had been due to expire Friday": the plan lies before the report
         if head.i == verb.i or head.lemma_.lower() in _INTENT:
