@@ -42,9 +42,10 @@ def _governing_verb(span):
 
 _INTENT = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepare", "set", "seek", "vow",
            "promise", "threaten", "pledge", "propose", "decide", "due", "likely", "expected", "ready", "agree"}
-# an infinitive under these nouns is the aim of an agreement or a plan ("an agreement to acquire ...")
-_INTENT_NOUNS = {"agreement", "plan", "deal", "offer", "proposal", "bid", "intention", "decision", "pledge", "promise",
-                 "commitment", "accord", "pact", "contract", "move", "attempt", "effort"}
+# an infinitive under these nouns is the aim of an agreement or a plan ("an agreement to acquire ...");
+# not "decision", "move", "attempt": a date there usually dates the decision itself (PP attachment)
+_INTENT_NOUNS = {"agreement", "plan", "deal", "offer", "proposal", "bid", "pledge", "promise", "commitment", "accord",
+                 "pact", "contract"}
 
 
 _SCHEDULE = {"schedule", "reschedule", "slate", "set", "expect", "postpone", "plan"}
