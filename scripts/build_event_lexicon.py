@@ -288,6 +288,7 @@ VERB_DROP = {
     # no meeting and no cooperation (manual CONSULT: meetings, visits, calls; COOPERATE: "between the
     # two actors"); their object patterns ("consider imposing", "introduce embargo") still code
     "consider", "introduce", "hear", "manage", "link", "boost",
+    "re",  # a prefix split off ("re-released"), and the suffix-strip fallback's "read" -> "re"
 }
 
 # Event nouns: coded when a support verb ("conduct incursions", "hold talks", "impose sanctions",

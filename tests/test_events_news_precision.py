@@ -45,6 +45,13 @@ def coded(make_doc, text):
     "The thieves use stolen cards to commit other crimes.",
     "The firm said it had met its main strategic objectives for the year.",
     "The broadband company is offering the online service free to new customers.",
+    # deaths from illness; contests; figures of speech
+    "The singer died at his home after a long battle with cancer.",
+    "The novelist beat the favourite to win the fiction prize on Tuesday.",
+    "The portrayal of the priest hurt the religious sentiments of the community.",
+    "Tragedy struck the production when a young actor drowned.",
+    # a split-off prefix and the suffix-strip fallback ("read" is not "re")
+    "As I got older and read it, I liked the book more.",
 ])
 def test_ordinary_news_is_no_event(make_doc, text):
     assert coded(make_doc, text) == []
@@ -64,6 +71,16 @@ def test_ordinary_news_is_no_event(make_doc, text):
     ("Boeing signed a deal with the Indian government to supply ten aircraft.", "SUPPORT"),
     ("Japan committed $5 million to the relief effort in Aceh.", "AGREE"),
     ("Putin met Bush in Bratislava on Thursday.", "CONSULT"),
+    ("The opposition activist died in prison after torture by the police.", "ASSAULT"),
+    ("Riot police beat protesters in the capital on Sunday.", "ASSAULT"),
 ])
 def test_political_events_survive(make_doc, text, etype):
     assert etype in [t for t, _ in coded(make_doc, text)], coded(make_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The government's immigration plan has been attacked by critics in the Labour party.",
+    "The opposition leader attacked the government's budget on Wednesday.",
+])
+def test_verbal_attacks_are_criticism(make_doc, text):
+    assert [t for t, _ in coded(make_doc, text)] == ["ACCUSE"], coded(make_doc, text)

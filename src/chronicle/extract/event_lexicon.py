@@ -37,7 +37,21 @@ MARKET_OBJECTS = frozenset({
     "trophy", "match", "game", "race", "investment", "consumer",
     "turnover", "valuation", "bonus", "pension", "tax", "mortgage", "loan-book", "ticket", "screen",
     "version", "feature", "ringtone", "handset", "software", "download", "traffic", "user", "volume",
+    # things no one can hit, capture or pull but in a figure of speech ("hurt the religious sentiments",
+    # "pulling out all the stops", "hit his chances")
+    "reputation", "sentiment", "feeling", "chance", "prospect", "hope", "pride", "image", "credibility",
+    "confidence", "morale", "career", "stop", "attention", "imagination", "limelight", "spotlight", "nerve",
 })
+# "Attacked", "slammed", "hit" with words, works or plans as objects, or critics as attackers: criticism
+# (manual ACCUSE disapprove), before the market-object rule would drop "slammed the budget".
+VERBAL_VERBS = frozenset({"attack", "blast", "slam", "savage", "lambast", "hammer", "lash", "hit", "assail"})
+CRITICS = frozenset({"critic", "commentator", "reviewer", "columnist", "press", "newspaper", "media", "campaigner",
+                     "pundit", "analyst", "economist", "blogger", "academic", "opposition"})
+WORKS = frozenset({"film", "movie", "book", "trilogy", "novel", "play", "show", "series", "programme", "program",
+                   "adaptation", "song", "album", "plan", "policy", "proposal", "decision", "remark", "comment",
+                   "speech", "idea", "budget", "bill", "law", "report", "claim", "strategy", "record", "handling",
+                   "approach", "stance", "reform", "scheme", "statement", "view", "opinion", "article", "manifesto",
+                   "campaign", "performance", "leadership", "tax", "spending", "deal", "agreement", "move"})
 # A verb inside a name or title ("Meet the Fockers", "What I Go To School For", "Band Aid", "the
 # Act of Settlement") names a work or a body, not a happening.
 TITLE_ENTS = frozenset({"WORK_OF_ART", "ORG", "FAC", "PRODUCT", "EVENT", "LAW"})
@@ -107,7 +121,7 @@ def _lemma(tok, lex: Lexicon) -> str:
         return lemma
     low = tok.lower_
     for cand in (low[:-1], low[:-2], low[:-3] if low.endswith("ing") else None, low[:-3] + "e" if low.endswith("ing") else None):
-        if cand and (cand in lex.verbs or cand in lex.support) and low.endswith(("ed", "d", "ing", "s")):
+        if cand and len(cand) > 2 and (cand in lex.verbs or cand in lex.support) and low.endswith(("ed", "d", "ing", "s")):
             return cand
     return lemma
 
@@ -128,6 +142,10 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
         objs += [o for o in tok.head.children if o.dep_ == "nsubj"]
     if tok.is_title and any(o.ent_type_ in ("WORK_OF_ART", "PRODUCT") for o in objs):
         return None  # "Meet the Fockers took $40m": a title whose first word is a verb
+    if trig.type == "ASSAULT" and trig.noun is None and tok.lemma_.lower() in VERBAL_VERBS and (
+            any(o.lemma_.lower() in WORKS for o in objs) or any(
+                g.lemma_.lower() in CRITICS for c in tok.children if c.dep_ == "agent" for g in c.children)):
+        return trig._replace(type="ACCUSE", mode="disapprove")  # "critics attacked the budget"
     if trig.type in MATERIAL_TYPES and trig.noun is None and any(
             o.lemma_.lower() in MARKET_OBJECTS and o.ent_type_ not in ("GPE", "NORP") for o in objs):
         return None  # "cut its sales forecasts", "boosted sales", "hit the headlines", "re-released"

@@ -88,6 +88,13 @@ _SELF_TYPES = {"MOBILIZE", "PROTEST", "RETREAT"}
 _COUNT_FROM_ACTOR = {"MOBILIZE", "PROTEST"}
 _VERBAL_ATTACK = {"scathing", "verbal", "stinging", "blistering", "extraordinary", "fierce", "sharp", "personal",
                   "bitter", "scathing", "vitriolic", "furious", "strong", "harsh", "veiled", "thinly"}
+# Words of a contest: "beating the favourite to the prize", "beat Travis into second place", "beat him
+# in the election" are wins, not beatings.
+_CONTEST = {"prize", "award", "awards", "win", "won", "wins", "favourite", "favorite", "chart", "place", "title",
+            "vote", "votes", "nomination", "category", "race", "election", "poll", "polls", "contest",
+            "competition", "shortlist", "box", "sales", "ballot", "seat", "seats", "primary", "final", "bid"}
+_COMPETE_VERBS = {"beat", "defeat", "edge", "thrash", "trounce", "outsell", "overtake", "crush", "hammer", "rout",
+                  "storm", "top"}
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -104,7 +111,8 @@ _INANIMATE = {"economy", "boom", "rise", "fall", "growth", "result", "concern", 
               "revenue", "spending", "technology", "website", "software", "product", "brand", "earthquake",
               "quake", "tsunami", "flood", "storm", "hurricane", "virus", "disease", "outbreak", "drought",
               "temperature", "snow", "rain", "inflation", "oil", "sales", "interest", "audience", "ratings",
-              "line", "service", "network", "phone", "device", "gadget", "console", "chip", "record"}
+              "line", "service", "network", "phone", "device", "gadget", "console", "chip", "record", "tragedy",
+              "disaster", "accident", "illness", "cancer", "injury", "fortune", "luck", "fate", "anger"}
 
 
 _DEALS = {"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID"}
@@ -663,6 +671,8 @@ def _reported_protest(tok, trig: Trigger) -> Optional[Trigger]:
     return None
 
 
+_VIOLENT = {"torture", "beating", "wound", "shooting", "gunfire", "shelling", "explosion", "blast", "attack", "stabbing",
+            "clash", "fighting", "battle", "bombing", "injury", "gunshot", "assault", "abuse", "execution"}
 _CULPRIT = {"responsible", "guilty", "culpable"}
 
 
@@ -816,6 +826,14 @@ def _idle_reading(trig: Trigger, triggers: dict) -> bool:
     and no one helped ("to help offset the price of fuel", "help raise funds": the act is the other verb)."""
     verb = trig.verb
     lemma = verb.lemma_.lower()
+    if trig.type == "ASSAULT" and lemma == "die" and trig.obj is not None:
+        # a death is an assault only when what it followed is one ("died after torture", "died when
+        # troops opened fire"), not "died after a long battle with cancer"
+        lex = lexicon()
+        return not any(t.i in triggers and triggers[t.i].type in ("ASSAULT", "COERCE") or t.lemma_.lower() in _VIOLENT
+                       or (lex.nouns.get(t.lemma_.lower()) or ("",))[0] == "ASSAULT" for t in trig.obj.subtree
+                       if t.i != verb.i and not (t.lemma_.lower() == "battle" and any(
+                           g.lower_ in ("cancer", "illness", "disease") for g in t.subtree)))
     if trig.source != "verb":
         return False
     if trig.type == "THREATEN" and lemma == "warn":
@@ -902,6 +920,9 @@ def coded(document) -> list[dict]:
         triggers = {i: t for i, t in triggers.items()
                     if t.type not in ("ASSAULT", "MOBILIZE", "THREATEN") and t.verb.lemma_.lower() not in _SPORT_VERBS}
         nominal = [t for t in nominal if t.type not in ("ASSAULT", "MOBILIZE", "THREATEN")]
+    triggers = {i: t for i, t in triggers.items() if not (
+        t.type == "ASSAULT" and t.verb.lemma_.lower() in _COMPETE_VERBS and
+        any(w.lower_ in _CONTEST for w in t.verb.sent))}
     cands = []
     for trig in sorted(list(triggers.values()) + nominal, key=lambda t: (t.noun or t.verb).i):
         coded = _code(document, trig, triggers)
