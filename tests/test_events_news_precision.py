@@ -52,6 +52,10 @@ def coded(make_doc, text):
     "Tragedy struck the production when a young actor drowned.",
     # a split-off prefix and the suffix-strip fallback ("read" is not "re")
     "As I got older and read it, I liked the book more.",
+    # guesses, inferences and questions are no demands
+    "The mayor said there must have been twenty instances like this over the years.",
+    "The bank's chief economist said the survey suggests that employment is still expanding.",
+    "On the tape the mayor is heard asking the reporter if he is a German war criminal.",
 ])
 def test_ordinary_news_is_no_event(make_doc, text):
     assert coded(make_doc, text) == []
@@ -73,7 +77,11 @@ def test_ordinary_news_is_no_event(make_doc, text):
     ("Putin met Bush in Bratislava on Thursday.", "CONSULT"),
     ("The opposition activist died in prison after torture by the police.", "ASSAULT"),
     ("Riot police beat protesters in the capital on Sunday.", "ASSAULT"),
+    ("Russia says Israel must end its attacks on Gaza.", "REQUEST"),
+    ("The minister suggested that the two sides should resume talks.", "REQUEST"),
+    ("Iran asked the IAEA if its inspectors could visit the site.", "REQUEST"),
 ])
+
 def test_political_events_survive(make_doc, text, etype):
     assert etype in [t for t, _ in coded(make_doc, text)], coded(make_doc, text)
 
@@ -84,3 +92,13 @@ def test_political_events_survive(make_doc, text, etype):
 ])
 def test_verbal_attacks_are_criticism(make_doc, text):
     assert [t for t, _ in coded(make_doc, text)] == ["ACCUSE"], coded(make_doc, text)
+
+
+SPORT = ("Arsenal beat Chelsea 2-1 in the Premiership on Sunday. The striker scored two goals and the coach "
+         "praised the players. Wenger criticised the referee after the match. {}")
+
+
+def test_sports_report_keeps_only_political_events(make_doc):
+    assert coded(make_doc, SPORT.format("")) == []
+    assert "ACCUSE" in [t for t, _ in coded(make_doc, SPORT.format(
+        "The Egyptian government accused Israel of blocking the team's visas."))]

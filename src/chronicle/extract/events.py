@@ -701,6 +701,9 @@ def _must_trigger(tok) -> Optional[Trigger]:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in _MUST for c in tok.children):
         return None
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children) or any(
+            c.dep_ == "expl" for c in tok.children):
+        return None  # "there must have been 20 instances like this": a guess, not an obligation
     return Trigger("REQUEST", None, tok, None, "must")
 
 
@@ -854,6 +857,16 @@ def _idle_reading(trig: Trigger, triggers: dict) -> bool:
     if trig.type == "AGREE" and lemma == "offer" and dobj is not None and (
             _market(dobj) or dobj.lemma_.lower() in ("service", "odds", "discount", "deal", "package")):
         return True  # "offering the online service free to customers": a sale, not an offer to act
+    content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if lemma == "ask" and content is None:  # "asking the reporter if he is ...", the if-clause parsed as adverbial
+        content = next((c for c in verb.children if c.dep_ == "advcl"), None)
+    if trig.type == "REQUEST" and lemma == "suggest" and content is not None and not any(
+            a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL_AUX for a in content.children) and content.tag_ != "VB":
+        return True  # "it suggests that employment is expanding": an inference, not a proposal (a subjunctive "suggested he resign" is one)
+    if trig.type == "REQUEST" and lemma == "ask" and content is not None and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in content.children) and not any(
+            a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL_AUX for a in content.children):
+        return True  # "asking the reporter if he is a war criminal": a question (not "asked if he could visit")
     if trig.type == "AID" and lemma == "help" and dobj is None:
         for c in verb.children:  # "helping to integrate refugees" is aid to the refugees
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
@@ -870,6 +883,21 @@ _SPORT_WORDS = {"match", "matches", "goal", "goals", "league", "cup", "champions
 _SPORT_VERBS = {"beat", "hit", "defeat", "attack", "strike", "shoot", "fire", "fight", "crush", "thrash", "edge",
                 "down", "storm", "raid", "target", "injure", "wound", "kill", "destroy", "bomb", "overrun", "seize",
                 "capture", "threaten", "warn", "charge", "ban", "suspend"}
+
+
+_POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "SPY", "IGO", "PTY", "INS", "UAF", "ELI",
+                      "PRE", "NGO", "MED", "JRN", "CVL", "REF", "LAB", "PRM"}
+
+
+def _political(role) -> bool:
+    """A state or a political sector on this side of an event (a bare name is not: in a sports report
+    "Wenger", "Drogba" and "the IAAF" are the sport's own)."""
+    if role is None or not role.name:
+        return False
+    if role.sector:
+        return role.sector[:3] in _POLITICAL_SECTORS and role.sector[:3] not in ("CVL",)
+    return bool(role.country) and role.mention is not None and role.mention.text.strip().split()[-1][:1].isupper() \
+        and len(role.mention.text.split()) <= 2
 
 
 def _sport(doc) -> bool:
@@ -923,11 +951,12 @@ def coded(document) -> list[dict]:
     triggers = {i: t for i, t in triggers.items() if not (
         t.type == "ASSAULT" and t.verb.lemma_.lower() in _COMPETE_VERBS and
         any(w.lower_ in _CONTEST for w in t.verb.sent))}
+    sport = _sport(doc)
     cands = []
     for trig in sorted(list(triggers.values()) + nominal, key=lambda t: (t.noun or t.verb).i):
         coded = _code(document, trig, triggers)
-        if coded is not None:
-            cands.append(coded)
+        if coded is not None and not (sport and not any(_political(r) for r in (coded["actor"], coded["target"]))):
+            cands.append(coded)  # a sports report's disputes, bans and lawsuits are the sport's, unless a state is in them
     if USE_FALLBACK:
         cands.extend(_fallback(document, cands, triggers))
         cands.sort(key=lambda c: c["extra"]["trigger"]["start"])
