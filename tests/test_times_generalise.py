@@ -81,3 +81,25 @@ def test_the_future_and_the_past_at_large(run):
 ])
 def test_the_aim_of_an_agreement(run, text, published, span, value):
     assert _value(run(text, published), span) == value
+
+
+def test_a_nine_month_comparison_is_with_the_year(run):
+    text = ("Profit rose 5% in the third quarter. For the nine months, the company earned $2 billion, "
+            "up from $1.7 billion a year earlier.")
+    found = run(text, "2024-10-26")
+    assert ("the third quarter", "DATE", "2024-Q3") in found
+    assert _value(found, "a year earlier") == "2023"
+
+
+def test_a_quarterly_comparison_stays_with_the_quarter(run):
+    text = "Profit rose 5% in the third quarter. Sales were $3 billion, up from $2.8 billion a year earlier."
+    assert _value(run(text, "2024-10-26"), "a year earlier") == "2023-Q3"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("In the quarter ended July 31, the retailer lost $2 million.", "2024-Q2"),
+    ("In the quarter ended Sept. 30, the airline earned $133 million.", "2024-Q3"),
+])
+def test_the_quarter_ended_a_day(run, text, value):
+    """The three months up to that day, named by the calendar quarter holding most of them."""
+    assert _value(run(text, "2024-10-30"), "the quarter") == value

@@ -395,12 +395,40 @@ def _last_quarter(ctx: Ctx) -> Optional[dt.date]:
     return None
 
 
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six|9|6) months\b|\bfirst half\b|\bhalf-year\b|\byear[- ]to[- ]date\b", re.I)
+
+
+def _longer_period(ctx: Ctx) -> bool:
+    """The sentence reports a nine-month, half-year or year-to-date figure: its "a year earlier"
+    compares with that period of the year before, not with the quarter in the narrative."""
+    return bool(_LONGER_PERIOD.search(_sentence(ctx)))
+
+
+_ENDED = re.compile(r"\s+end(?:ed|ing)\s+(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})\b(?:,?\s+(?P<y>\d{4}))?")
+
+
+def _quarter_ended(ctx: Ctx) -> Optional[str]:
+    """"the quarter ended July 31": the three months up to that day, named by the calendar quarter
+    holding most of them (May-July is Q2), as TimeBank does for fiscal quarters."""
+    mo = _ENDED.match(ctx.text[ctx.end:ctx.end + 40])
+    if not mo or _lower(mo["m"]) not in lexicon()["MONTH"]:
+        return None
+    month = _month(mo["m"])
+    y = int(mo["y"]) if mo["y"] else _year_for(ctx, month, int(mo["d"]))
+    if y is None:
+        return None
+    mid = tn.add_months(dt.date(y, month, 1), -1)
+    return tn.fmt(mid, "Q")
+
+
 def _current_quarter(ctx: Ctx) -> Optional[dt.date]:
     """The last quarter mentioned if it is the one being reported on (within about half a year of
     the DCT): "year-ago" counts back from the current period, and a quarter of a past year
     ("the 1988 period") already is the year-ago one."""
     q = _last_quarter(ctx)
     if q is not None and ctx.dct is not None and (ctx.dct - q).days > 200:
+        return None
+    if q is not None and _longer_period(ctx):
         return None
     return q
 
@@ -425,6 +453,10 @@ def n_quarter_rel(m, ctx):
             return "DATE", tn.fmt(base, gran)
         return "DATE", tn.fmt(tn.shift(base, -1, "Y"), gran)
     # latest / past / previous / last / recent / bare "the quarter": the last one reported on
+    if gran == "Q" and rel in ("", "latest", "most recent"):
+        ended = _quarter_ended(ctx)
+        if ended:
+            return "DATE", ended
     anchor = _last_quarter(ctx)
     if rel == "" and anchor is not None:
         return "DATE", tn.fmt(anchor, gran)
@@ -723,12 +755,13 @@ def n_ago(m, ctx):
     if d in ("ago", "from now", "hence"):
         base, out_gran = _week_base(ctx.dct, gran), gran
         q = _last_quarter(ctx)
-        if gran == "Y" and d == "ago" and q is not None and ctx.dct is not None and q.year == ctx.dct.year:
+        if gran == "Y" and d == "ago" and q is not None and ctx.dct is not None and q.year == ctx.dct.year \
+                and not _longer_period(ctx):
             base, out_gran = q, "Q"
     else:
         base, agran = ctx.anchor_date()
         out_gran = gran
-        if agran == "Q" and gran in ("Y", "Q"):
+        if agran == "Q" and gran in ("Y", "Q") and not (gran == "Y" and _longer_period(ctx)):
             out_gran = "Q"  # "a year earlier" than "the third quarter"
         elif base is None or tn.GRANS.index(agran) > tn.GRANS.index(gran if gran != "WE" else "W"):
             base = ctx.dct
@@ -742,7 +775,7 @@ def n_year_period(m, ctx):
     if g.get("q"):
         return "DATE", f"{g['y']}-Q{_QORD[_lower(g['q'])]}"
     q = _last_quarter(ctx)
-    if q is not None and "period" in _lower(m.group(0)):
+    if q is not None and "period" in _lower(m.group(0)) and not _longer_period(ctx):
         return "DATE", f"{g['y']}-Q{(q.month - 1) // 3 + 1}"
     return "DATE", g["y"]
 
