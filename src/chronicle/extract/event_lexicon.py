@@ -93,6 +93,8 @@ def _objects(verb):
     for c in verb.children:
         if c.dep_ in _OBJ_DEPS:
             yield c
+            # "let free Towakil Karman": the particle-like adjective parsed as a modifier of the object
+            yield from (g for g in c.children if g.dep_ == "amod" and g.i == verb.i + 1 and g.pos_ == "ADJ")
     for c in verb.children:
         if c.dep_ == "prep":
             pobjs = [g for g in c.children if g.dep_ == "pobj"]

@@ -29,6 +29,7 @@ capture). With no date in reach, ``date`` is the article's publication date and
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ..model import Event, Role
@@ -260,6 +261,8 @@ def _roles(document, trig: Trigger):
         if trig.type == "ACCUSE" or trig.obj is None:
             return actor, where, None
         return actor, R.direct_object(trig.obj) or where, None  # "sent jets to destroy the reactor"
+    if trig.source in ("headline", "amod"):
+        return _repaired_roles(trig)
     if trig.source == "blame":  # "the government said Taliban militants were responsible"
         return R.subject(verb), R.subject(trig.obj), None
     if trig.source == "must":  # "Russia says Israel must end attacks": Russia asks Israel
@@ -392,7 +395,7 @@ def _sent_span(document, sent):
 def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     verb = trig.verb
     nominal = trig.source == "nominal"
-    if not nominal and _is_bare_participle(verb):
+    if not nominal and trig.source != "amod" and _is_bare_participle(verb):
         return None
     modality, negated, governed_by = _modality(verb, triggers)
     if nominal and verb.i != trig.noun.i and modality is None and verb.lemma_.lower() in _PLAN:
@@ -694,6 +697,107 @@ def _blame_trigger(tok) -> Optional[Trigger]:
     return None
 
 
+def _verbless(sent) -> bool:
+    """No clause verb: the root is a noun, and any verb left is parsed as a modifier."""
+    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "acl") for t in sent)
+
+
+@lru_cache(maxsize=1)
+def _object_verbs() -> frozenset:
+    return frozenset(k.split(" ", 1)[0] for k in lexicon().verb_obj)
+
+
+def _headline_lemma(tok, lex) -> Optional[str]:
+    low = tok.lower_
+    for cand in (low, low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("es") else None,
+                 low[:-1] if low.endswith("ed") else None, low[:-2] if low.endswith("ed") else None):
+        if cand and len(cand) > 2 and (cand in lex.verbs or cand in _object_verbs()):
+            return cand
+    return None
+
+
+def _repaired_trigger(tok, lex) -> Optional[Trigger]:
+    """Trigger verbs the parser took for nouns or adjectives, in the two shapes that lose a whole
+    event: a headline in title case ("U.S. Lifts Travel Ban to Lebanon": "Lifts" a proper-noun
+    compound of "Ban", no verb in the sentence), and a finite verb parsed as an adjective of its
+    object ("UN chief withdrew peacekeepers from Rwanda": "withdrew" an amod of "peacekeepers"), or
+    a participle so parsed in a sentence left without a verb ("A court on Tuesday freed activist X").
+    ``obj`` holds the object noun the parse gave the verb as its head."""
+    sent = tok.sent
+    if tok.dep_ == "amod" and tok.tag_ in ("VBD", "VBN") and (tok.tag_ == "VBD" or _verbless(sent)) and \
+            tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        lemma = tok.lemma_.lower()
+        obj = tok.head
+    elif tok.pos_ in ("PROPN", "NOUN") and tok.is_title and tok.i > sent.start and _verbless(sent) and \
+            tok.dep_ == "compound" and tok.head.i > tok.i and \
+            sum(t.is_title or not t.is_alpha or t.is_stop for t in sent) >= 0.8 * len(sent):
+        lemma = _headline_lemma(tok, lex)
+        obj = tok.head
+        if lemma is None or tok.i - 1 < sent.start or doc_left(tok) is None:
+            return None
+    else:
+        return None
+    hit = lex.verb_obj.get(f"{lemma} {obj.lemma_.lower()}") or lex.verbs.get(lemma)
+    if not hit or hit[0] == "NONE":
+        return None
+    if hit[0] in ("REJECT", "ACCUSE", "REQUEST", "THREATEN", "AGREE", "SUPPORT") and tok.tag_ == "VBN":
+        return None  # "the rejected plan", "the requested documents": a state, whatever the parse
+    return Trigger(hit[0], hit[1], tok, None, tok.dep_ == "amod" and "amod" or "headline", obj)
+
+
+def doc_left(tok):
+    """The nominal before a repaired verb: its subject ("U.S." in "U.S. Lifts Travel Ban")."""
+    sent = tok.sent
+    for t in reversed(list(tok.doc[sent.start:tok.i])):
+        if t.pos_ in ("NOUN", "PROPN", "PRON") or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            while t.dep_ in ("compound", "amod") and t.head.i < tok.i and t.head.i != t.i:
+                t = t.head
+            return t
+        if t.is_punct and t.lower_ not in (".",):
+            return None
+    return None
+
+
+def _repaired_roles(trig: Trigger):
+    verb, obj = trig.verb, trig.obj
+    actor = doc_left(verb)
+    if actor is not None and actor.dep_ == "pobj":
+        actor = None  # "on Tuesday"
+    if actor is None and _verbless(verb.sent) and verb.sent.root.i < verb.i:
+        actor = verb.sent.root  # "A Zimbabwean court on Tuesday freed ...": the root noun
+    if trig.type == "SANCTION" and trig.mode == "withdraw":
+        return actor, R.prep_object(obj, {"from"}), obj
+    event_word = lexicon().nouns.get(obj.lemma_.lower()) or obj.lemma_.lower() in ("ban", "boycott", "embargo",
+                                                                                  "sanction", "curfew", "siege")
+    target = R.prep_object(obj) if event_word else obj
+    return actor, target, (obj if not event_word else None)
+
+
+_LEAVE = {"leave", "exit", "quit", "vacate", "evacuate", "abandon"}
+_FORCES = {"troop", "soldier", "force", "army", "fighter", "militant", "rebel", "peacekeeper", "militia", "unit",
+           "battalion", "brigade", "contingent", "insurgent", "guerrilla", "marine", "military", "jihadist"}
+_AREAS = {"area", "region", "zone", "territory", "town", "city", "village", "country", "base", "enclave",
+          "province", "district", "position", "post", "stronghold", "border", "island", "camp"}
+
+
+def _leaving_trigger(tok) -> Optional[Trigger]:
+    """Manual RETREAT withdraw: "retreat from territory or withdraw forces from an area": forces
+    leaving a place ("American troops have begun leaving Afghanistan", "rebels vacated the town");
+    peacekeepers leaving is their sender's SANCTION withdraw, as elsewhere."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _LEAVE:
+        return None
+    place = R.direct_object(tok)
+    if place is None or not (place.ent_type_ in ("GPE", "LOC", "FAC") or place.lemma_.lower() in _AREAS):
+        return None
+    who = R.subject(tok)
+    if who is None or R.quantity_head(who).lemma_.lower() not in _FORCES:
+        return None
+    if R.quantity_head(who).lemma_.lower() == "peacekeeper":
+        return Trigger("SANCTION", "withdraw", tok, None, "verb")
+    return Trigger("RETREAT", "withdraw", tok, None, "verb")
+
+
 def _must_trigger(tok) -> Optional[Trigger]:
     """A reported obligation ("X says Y must ...") is a REQUEST from X to Y (PLOVER 2.0); agreeing
     that both "should cooperate" is the agreement itself (AGREE), not a demand."""
@@ -728,7 +832,8 @@ def _identified(role: Optional[Role], head=None) -> bool:
         return True
     if head is None:
         return False
-    return head.pos_ == "PROPN" or head.lower_ in _PERSONAL or head.lemma_.lower() in _COLLECTIVE
+    return head.pos_ == "PROPN" or head.lower_ in _PERSONAL or head.lemma_.lower() in _COLLECTIVE or (
+        head.is_upper and head.is_alpha and len(head) >= 2)  # "ICE returned ...": an acronym tagged as a noun
 
 
 def _compatible_role(a: Optional[Role], b: Optional[Role]) -> bool:
@@ -914,7 +1019,8 @@ def coded(document) -> list[dict]:
     lex = lexicon()
     triggers: dict[int, Trigger] = {}
     for tok in doc:
-        trig = _must_trigger(tok) or verb_trigger(tok, lex) or _blame_trigger(tok)
+        trig = _repaired_trigger(tok, lex) or _must_trigger(tok) or verb_trigger(tok, lex) or _blame_trigger(tok) \
+            or _leaving_trigger(tok)
         if trig is not None:
             triggers[tok.i] = _reported_protest(tok, trig) or trig
     for i, trig in list(triggers.items()):
