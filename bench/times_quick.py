@@ -31,6 +31,8 @@ def _docs():
     from chronicle.nlp import load
 
     gold = list(read_all([TBAQ / "TimeBank", TBAQ / "AQUAINT"])) + list(read_all([MEANTIME]))
+    global N_TBAQ
+    N_TBAQ = len(gold) - len(list(read_all([MEANTIME])))
     nlp = load()
     if CACHE.exists():
         parsed = list(DocBin().from_disk(CACHE).get_docs(nlp.vocab))
@@ -57,6 +59,7 @@ def _system(gd, doc):
 
 
 RULE_OF: dict[int, str] = {}
+N_TBAQ = 0
 
 
 def shape(v: str) -> str:
@@ -71,8 +74,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     gold, parsed = _docs()
     pairs = {g.name: (g, _system(g, d)) for g, d in zip(gold, parsed)}
-    meantime = [g for g in gold if g.name not in {x.name for x in gold[:256]}][:]
-    tbaq = gold[:len(gold) - len(meantime)]
+    tbaq, meantime = gold[:N_TBAQ], gold[N_TBAQ:]
     dev = [g for g in tbaq if g.name in set(DEV)]
     train = [g for g in tbaq if g.name not in set(DEV)]
     tune, held = meantime_split(meantime)
