@@ -301,6 +301,10 @@ NOUNS = {
     "operation": ("ASSAULT", None), "assassination": ("ASSAULT", "assassinate"), "massacre": ("ASSAULT", "massacre"),
     "fire": ("ASSAULT", "firearms"), "counteroffensive": ("ASSAULT", None), "counterattack": ("ASSAULT", None),
     "assistance": ("AID", None), "aid": ("AID", None), "help": ("AID", None), "treatment": ("AID", None),
+    # manual AID: "all provisions of providing material aid": support that is money, arms or logistics
+    **{f"{a} {n}": ("AID", "military" if a == "military" else None) for a in (
+        "financial", "logistic", "logistical", "military", "material", "technical", "economic", "humanitarian",
+        "medical") for n in ("support", "backing")},
     "support": ("SUPPORT", None), "relief": ("AID", "humanitarian"), "weapon": ("AID", None), "loan": ("AID", None),
     "asylum": ("AID", "asylum"), "funding": ("AID", None), "donation": ("AID", None),
     "talk": ("CONSULT", None), "meeting": ("CONSULT", None), "negotiation": ("CONSULT", None),

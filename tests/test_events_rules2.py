@@ -27,6 +27,15 @@ def coded(make_doc, text):
     ("The rebels vacated the town on Sunday.", "RETREAT", "rebels", "town"),
     # "let free X": the adjective parsed as a modifier of the freed
     ("Bahrain today let free Nabeel Rajab, who had led protests last year.", "RETREAT", "Bahrain", "Nabeel Rajab"),
+    # manual SANCTION withdraw (peacekeepers leave: their sender's sanction), "out" parsed as a preposition
+    ("Sixty UN peacekeepers were shipped out of the Bosnian enclave of Zepa on Friday.", "SANCTION", "UN", "Zepa"),
+    # manual AID: "all provisions of providing material aid"; being a donor is giving
+    ("Norway remains the largest single donor of humanitarian assistance to Somalia.", "AID", "Norway", "Somalia"),
+    ("The Swedish government is one of the largest bilateral donors.", "AID", "Swedish", None),
+    ("The coalition in Yemen has received logistics and financial support from the U.S. military.", "AID",
+     "U.S. military", "coalition"),
+    # "is committed to": an adjectival passive whose subject binds itself (AGREE)
+    ("Vietnam is committed to opening up its economy.", "AGREE", "Vietnam", None),
 ])
 def test_recovered_events(make_doc, text, etype, actor_has, target_has):
     evs = coded(make_doc, text)
@@ -42,6 +51,7 @@ def test_recovered_events(make_doc, text, etype, actor_has, target_has):
     "The freed prisoners were greeted by their families in Ramallah.",
     "The tourists left the hotel on Sunday.",
     "Ordinary Headlines Like This One Carry No Verb",
+    "The broadband firm is the largest provider of internet access in Britain.",
 ])
 def test_no_repair_without_a_parse_error(make_doc, text):
     assert not [e for e in coded(make_doc, text) if e[0] in ("RETREAT", "SANCTION", "CONCEDE")], coded(make_doc, text)

@@ -175,7 +175,8 @@ def _verb_reading(tok, lex: Lexicon) -> Optional[Trigger]:
                 return None  # "released a statement": no event
             return Trigger(hit[0], hit[1], tok, None, "verb+obj", o)
     if lemma in lex.support:  # the noun names the event: "launched an attack", "held talks"
-        for o in objs:
+        conj = [g for o in objs if o.dep_ == "dobj" for g in o.children if g.dep_ == "conj" and g.pos_ == "NOUN"]
+        for o in objs + conj:  # "received logistics and financial support"
             if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME"):  # "on March 27" is no march
                 hit = _noun_entry(lex, o)
                 if hit:

@@ -65,6 +65,11 @@ def subject(verb, depth: int = 0):
                 dateline = (c, dash)
                 continue
             return c
+    for c in verb.children:  # "Vietnam is committed": the subject parsed as the auxiliary's
+        if c.dep_ in ("aux", "auxpass"):
+            for g in c.children:
+                if g.dep_ in ("nsubj", "nsubjpass") and dateline is None:
+                    return g
     if dateline is not None:  # "KHARTOUM (Reuters) -- Qatar's Emir ... called": the Emir
         c, dash = dateline
         after = [t for t in c.subtree if t.i > dash.i and t.head.i < dash.i and t.pos_ in ("NOUN", "PROPN")]

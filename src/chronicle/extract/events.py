@@ -85,6 +85,7 @@ _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj", 
 _EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "acomp"}
 _GOVERNING_LEMMAS = {"order", "instruct", "tell", "ask", "force", "compel", "allow", "permit"}
 # Types whose deployed/acting forces are the subject even in a passive without "by".
+_COMMITTED = {"commit", "dedicate", "pledge"}  # "is committed to": an adjectival passive, its subject the one bound
 _SELF_TYPES = {"MOBILIZE", "PROTEST", "RETREAT"}
 _COUNT_FROM_ACTOR = {"MOBILIZE", "PROTEST"}
 _VERBAL_ATTACK = {"scathing", "verbal", "stinging", "blistering", "extraordinary", "fierce", "sharp", "personal",
@@ -263,6 +264,13 @@ def _roles(document, trig: Trigger):
         return actor, R.direct_object(trig.obj) or where, None  # "sent jets to destroy the reactor"
     if trig.source in ("headline", "amod"):
         return _repaired_roles(trig)
+    if trig.source == "leave":  # the forces that leave act; the place left is what they retreat from
+        return R.subject(verb), trig.obj, R.subject(verb)
+    if trig.source == "donor":
+        recipient = R.prep_object(noun, {"to", "for", "in"}) or next(
+            (R.prep_object(g, {"to", "for", "in"}) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and R.prep_object(g, {"to", "for", "in"}) is not None), None)
+        return R.subject(verb), recipient, None
     if trig.source == "blame":  # "the government said Taliban militants were responsible"
         return R.subject(verb), R.subject(trig.obj), None
     if trig.source == "must":  # "Russia says Israel must end attacks": Russia asks Israel
@@ -276,7 +284,8 @@ def _roles(document, trig: Trigger):
     if noun is not None:
         target = R.prep_object(noun)
         if verb.lemma_.lower() in lex.recipient:  # "Y received aid (from X)"
-            return R.from_object(noun) or R.from_object(verb), subj, subj
+            first = noun.head if noun.dep_ == "conj" else noun  # "received logistics and financial support from X"
+            return R.from_object(noun) or R.from_object(first) or R.from_object(verb), subj, subj
         if noun.dep_ == "nsubjpass":  # "sanctions were imposed on X by Y"
             actor = R.agent(verb)
             target = target or R.prep_object(verb)
@@ -287,6 +296,8 @@ def _roles(document, trig: Trigger):
         return actor, target, target
     if passive:
         actor = R.agent(verb)
+        if actor is None and verb.lemma_.lower() in _COMMITTED:
+            return subj, None, None  # "Vietnam is committed to opening up the economy": Vietnam commits itself
         if actor is None and verb.lemma_.lower() in ("expel", "deport"):
             actor = R.prep_object(verb, {"from"})  # "were expelled from North Korea": North Korea expelled them
         if trig.type in _SELF_TYPES and actor is None:
@@ -775,27 +786,58 @@ def _repaired_roles(trig: Trigger):
 
 
 _LEAVE = {"leave", "exit", "quit", "vacate", "evacuate", "abandon"}
+_MOVE_OUT = {"ship", "move", "fly", "pull", "airlift", "pour", "march", "roll", "ferry", "truck"}
 _FORCES = {"troop", "soldier", "force", "army", "fighter", "militant", "rebel", "peacekeeper", "militia", "unit",
            "battalion", "brigade", "contingent", "insurgent", "guerrilla", "marine", "military", "jihadist"}
 _AREAS = {"area", "region", "zone", "territory", "town", "city", "village", "country", "base", "enclave",
           "province", "district", "position", "post", "stronghold", "border", "island", "camp"}
 
 
+_DONORS = {"donor", "contributor", "benefactor", "provider", "funder", "backer"}
+
+
+def _donor_trigger(tok) -> Optional[Trigger]:
+    """"The United States remains the largest single donor of humanitarian assistance in Iraq": being
+    a donor is giving (manual AID); the recipient is the place or party the aid goes to."""
+    if tok.lemma_.lower() not in ("be", "remain", "become") or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+    if attr is not None and attr.lower_ == "one":  # "is one of the largest bilateral donors"
+        attr = next((g for c in attr.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj"), None)
+    if attr is None or attr.lemma_.lower() not in _DONORS:
+        return None
+    if attr.lemma_.lower() in ("provider", "backer", "contributor") and not any(
+            g.lemma_.lower() in ("aid", "assistance", "troop", "fund", "funding", "weapon", "arm", "relief")
+            for g in attr.subtree):
+        return None  # "the largest provider of broadband": a market
+    return Trigger("AID", None, tok, attr, "donor")
+
+
 def _leaving_trigger(tok) -> Optional[Trigger]:
     """Manual RETREAT withdraw: "retreat from territory or withdraw forces from an area": forces
     leaving a place ("American troops have begun leaving Afghanistan", "rebels vacated the town");
     peacekeepers leaving is their sender's SANCTION withdraw, as elsewhere."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _LEAVE:
+    if tok.pos_ != "VERB":
         return None
-    place = R.direct_object(tok)
+    lemma = tok.lemma_.lower()
+    if lemma in _LEAVE:
+        place = R.direct_object(tok)
+    elif lemma in _MOVE_OUT:  # "peacekeepers were shipped out of the enclave" ("out" a particle or a preposition)
+        out = next((c for c in tok.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"), None)
+        if out is None:
+            return None
+        place = R.prep_object(tok, {"of", "from"}) or R.prep_object(out, {"of", "from"})
+    else:
+        return None
     if place is None or not (place.ent_type_ in ("GPE", "LOC", "FAC") or place.lemma_.lower() in _AREAS):
         return None
     who = R.subject(tok)
     if who is None or R.quantity_head(who).lemma_.lower() not in _FORCES:
         return None
     if R.quantity_head(who).lemma_.lower() == "peacekeeper":
-        return Trigger("SANCTION", "withdraw", tok, None, "verb")
-    return Trigger("RETREAT", "withdraw", tok, None, "verb")
+        return Trigger("SANCTION", "withdraw", tok, None, "leave", place)
+    return Trigger("RETREAT", "withdraw", tok, None, "leave", place)
 
 
 def _must_trigger(tok) -> Optional[Trigger]:
@@ -1020,7 +1062,7 @@ def coded(document) -> list[dict]:
     triggers: dict[int, Trigger] = {}
     for tok in doc:
         trig = _repaired_trigger(tok, lex) or _must_trigger(tok) or verb_trigger(tok, lex) or _blame_trigger(tok) \
-            or _leaving_trigger(tok)
+            or _leaving_trigger(tok) or _donor_trigger(tok)
         if trig is not None:
             triggers[tok.i] = _reported_protest(tok, trig) or trig
     for i, trig in list(triggers.items()):
