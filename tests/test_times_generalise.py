@@ -103,3 +103,17 @@ def test_a_quarterly_comparison_stays_with_the_quarter(run):
 def test_the_quarter_ended_a_day(run, text, value):
     """The three months up to that day, named by the calendar quarter holding most of them."""
     assert _value(run(text, "2024-10-30"), "the quarter") == value
+
+
+@pytest.mark.parametrize("text,published,span,value", [
+    ("The polls closed on Election Day.", "2024-11-07", "Election Day", "2024-11-05"),
+    ("It was the worst fall since Black Monday.", "2008-10-10", "Black Monday", "1987-10-19"),
+])
+def test_named_days(run, text, published, span, value):
+    """US Election Day (the Tuesday after the first Monday of November) and days of history."""
+    assert _value(run(text, published), span) == value
+
+
+def test_a_black_monday_in_lower_case_is_no_name(run):
+    found = run("It was a black Monday for the markets.", "2008-10-10")
+    assert "black Monday" not in [f[0] for f in found]

@@ -530,6 +530,11 @@ def n_holiday(m, ctx):
     if _name_head_after(ctx):
         return None  # "the Good Friday Agreement"
     code = lexicon()["HOLIDAY"][_lower(m["hol"])]
+    if code == "ED" or re.fullmatch(r"\d{4}-\d\d-\d\d", code):
+        if not m["hol"][0].isupper():
+            return None  # "a black Monday for the markets", "on election day" in a club: no name
+        if code != "ED":
+            return "DATE", code  # a named day of history ("Black Monday" is 1987-10-19)
     fixed = re.fullmatch(r"\d\d-\d\d", code)
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}" if fixed else "XXXX-XX-XX"
@@ -543,6 +548,8 @@ def n_holiday(m, ctx):
             return tn.nth_weekday(year, 5, 1, -1)
         if code == "LD":
             return tn.nth_weekday(year, 9, 1, 1)
+        if code == "ED":  # the Tuesday after the first Monday of November
+            return tn.nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
         if code == "EW":  # the week's Monday stands for it
             return tn.easter(year) - dt.timedelta(days=6)
         if code.startswith("E"):
