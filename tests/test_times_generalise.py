@@ -108,6 +108,7 @@ def test_the_quarter_ended_a_day(run, text, value):
 @pytest.mark.parametrize("text,published,span,value", [
     ("The polls closed on Election Day.", "2024-11-07", "Election Day", "2024-11-05"),
     ("It was the worst fall since Black Monday.", "2008-10-10", "Black Monday", "1987-10-19"),
+    ("Retail sales rose on Black Friday.", "2008-12-02", "Black Friday", "2008-11-28"),
 ])
 def test_named_days(run, text, published, span, value):
     """US Election Day (the Tuesday after the first Monday of November) and days of history."""

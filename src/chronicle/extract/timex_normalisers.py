@@ -530,10 +530,10 @@ def n_holiday(m, ctx):
     if _name_head_after(ctx):
         return None  # "the Good Friday Agreement"
     code = lexicon()["HOLIDAY"][_lower(m["hol"])]
-    if code == "ED" or re.fullmatch(r"\d{4}-\d\d-\d\d", code):
+    if code in ("ED", "BF", "CM") or re.fullmatch(r"\d{4}-\d\d-\d\d", code):
         if not m["hol"][0].isupper():
             return None  # "a black Monday for the markets", "on election day" in a club: no name
-        if code != "ED":
+        if code not in ("ED", "BF", "CM"):
             return "DATE", code  # a named day of history ("Black Monday" is 1987-10-19)
     fixed = re.fullmatch(r"\d\d-\d\d", code)
     if ctx.dct is None:
@@ -542,8 +542,8 @@ def n_holiday(m, ctx):
     y = ctx.dct.year
 
     def date_in(year):
-        if code == "TG":
-            return tn.nth_weekday(year, 11, 4, 4)
+        if code in ("TG", "BF", "CM"):
+            return tn.nth_weekday(year, 11, 4, 4) + dt.timedelta(days={"TG": 0, "BF": 1, "CM": 4}[code])
         if code == "MD":
             return tn.nth_weekday(year, 5, 1, -1)
         if code == "LD":
