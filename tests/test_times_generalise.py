@@ -118,3 +118,10 @@ def test_named_days(run, text, published, span, value):
 def test_a_black_monday_in_lower_case_is_no_name(run):
     found = run("It was a black Monday for the markets.", "2008-10-10")
     assert "black Monday" not in [f[0] for f in found]
+
+
+def test_abbreviated_halves_and_runs(run):
+    found = run("Growth slowed in H1 2008. The index fell for an eighth straight session.", "2008-10-08")
+    assert ("H1 2008", "DATE", "2008-H1") in found
+    assert ("an eighth straight session", "DATE", "2008-10-08") in found
+    assert run("The H2 molecule is light.", "2008-10-08") == []

@@ -380,6 +380,11 @@ def n_quarter(m, ctx):
     return "DATE", f"{int(y):04d}-{'H' if half else 'Q'}{q}"
 
 
+def n_half_abbrev(m, ctx):
+    """"H1 2008": the first half of 2008."""
+    return "DATE", f"{m['y2']}-H{m['h']}"
+
+
 def n_month_quarter(m, ctx):
     """"the September quarter": the calendar quarter that month closes, in the month's year."""
     mo = _month(m["m"])

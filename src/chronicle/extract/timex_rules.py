@@ -106,6 +106,8 @@ RULES: list[tuple[str, str, str, str]] = [
     # a quarter named by its last month ("the September quarter", "the December quarter")
     ("month_quarter", "DATE", "month_quarter", r"the (?P<m>{MONTHFULL}) (?:(?P<y>{YEAR}) )?quarter"),
     ("q_abbrev", "DATE", "quarter", r"(?P<q>Q[1-4])(?P<qu>)(?: (?P<y2>{YEAR}))?"),
+    # "H1 2008": a half of the year, in capitals and with its year ("H2" alone may be hydrogen)
+    ("h_abbrev", "DATE", "half_abbrev", r"(?-i:H(?P<h>[12])) (?P<y2>{YEAR})"),
     ("quarter_rel", "DATE", "quarter_rel",
      r"(?:{PRE})?(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
      r"comparable|prior-year|year-before)(?: fiscal)? (?P<qu>quarter|half|period)"),
@@ -167,7 +169,7 @@ RULES: list[tuple[str, str, str, str]] = [
     # a run (MEANTIME, TimeML: a DATE, not a duration); the count of a run ("six straight days") is
     # a DURATION (rule dur)
     ("nth_in_row", "DATE", "nth_in_row",
-     r"(?:a|the) (?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) "
+     r"(?:an?|the) (?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|\d+(?:st|nd|rd|th)) "
      r"(?:consecutive|straight|successive) (?:(?P<trading>trading) )?(?P<u>day|session|week|month|year|quarter)"),
     # the second day of "April 24 and 25", "May 3 or 4": the month is the one just named
     ("day_and", "DATE", "day_and", r"(?<=\d\sand\s)(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]\d|\w| ?%| (?:percent|per cent|million|billion|thousand))"),
@@ -262,7 +264,7 @@ NEEDS: dict[str, str] = {
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
-    "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
+    "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "h_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
     "nth_in_row": "in_row", "day_and": "digits", "day_and_dm": "digits", "time_being": "time",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague",
 }
