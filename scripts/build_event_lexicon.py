@@ -255,7 +255,9 @@ NOT_EVENTS = [
                               "photo", "image", "picture", "document", "information", "list", "album", "film",
                               "book", "song", "record", "version", "update", "transcript", "tape", "recording",
                               "estimate", "forecast", "number", "study", "survey", "letter", "text", "name",
-                              "earnings", "account", "finding", "statistic", "minute", "audio", "trailer")),
+                              "earnings", "account", "finding", "statistic", "minute", "audio", "trailer", "review",
+                              "plan", "proposal", "paper", "guidance", "guideline", "strategy", "schedule",
+                              "timetable", "manifesto", "budget", "programme", "policy", "analysis", "poll")),
     *(f"return {o}" for o in ("profit", "growth", "level", "normal", "normality", "form", "black", "loss")),
     "pull wool", "pull together", "pull down",
     # a plea in court is an answer to a charge, not an appeal; "step up" a gear, one's form: no cooperation

@@ -56,6 +56,15 @@ def coded(make_doc, text):
     "The mayor said there must have been twenty instances like this over the years.",
     "The bank's chief economist said the survey suggests that employment is still expanding.",
     "On the tape the mayor is heard asking the reporter if he is a German war criminal.",
+    # products, media and candidacies; naming; questions; handling; abstract contributions
+    "Microsoft and Sony are expected to release new consoles in the next 18 months.",
+    "The candidate who had been selected to fight the Suffolk seat quit after the reports.",
+    "This year we will see what we call place shifting.",
+    '"Why build your own grid when you can use ours?" he asked in a webcast.',
+    "The minister had treated the nanny as a special case.",
+    "It is disappointing that you have contributed to this distortion.",
+    "The new website helps the public to understand the policies of the parties.",
+    "The Home Office announced the release of a review of murder laws.",
 ])
 def test_ordinary_news_is_no_event(make_doc, text):
     assert coded(make_doc, text) == []
@@ -80,6 +89,10 @@ def test_ordinary_news_is_no_event(make_doc, text):
     ("Russia says Israel must end its attacks on Gaza.", "REQUEST"),
     ("The minister suggested that the two sides should resume talks.", "REQUEST"),
     ("Iran asked the IAEA if its inspectors could visit the site.", "REQUEST"),
+    ("The party said it will boycott the elections unless the president agrees to talks.", "THREATEN"),
+    ("Japan contributed $10 million to the relief effort in Sri Lanka.", "AID"),
+    ("Egypt asked the United Nations for help on Monday.", "REQUEST"),
+    ("The Home Office announced the release of two Libyan prisoners.", "RETREAT"),
 ])
 
 def test_political_events_survive(make_doc, text, etype):

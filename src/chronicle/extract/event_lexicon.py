@@ -41,6 +41,10 @@ MARKET_OBJECTS = frozenset({
     # "pulling out all the stops", "hit his chances")
     "reputation", "sentiment", "feeling", "chance", "prospect", "hope", "pride", "image", "credibility",
     "confidence", "morale", "career", "stop", "attention", "imagination", "limelight", "spotlight", "nerve",
+    # consumer products and media, and what candidates fight and win
+    "console", "phone", "handset", "model", "photo", "picture", "subscription", "content", "video", "music",
+    "shelf", "website", "gadget", "camera", "laptop", "computer", "competition", "seat",
+    "constituency", "snapshot", "ringtone", "tune", "gig", "tour", "concert",
 })
 # "Attacked", "slammed", "hit" with words, works or plans as objects, or critics as attackers: criticism
 # (manual ACCUSE disapprove), before the market-object rule would drop "slammed the budget".
@@ -82,6 +86,18 @@ def lexicon() -> Lexicon:
     data = json.loads(_PATH.read_text(encoding="utf-8"))
     return Lexicon(data["verbs"], data["verb_obj"], data["nouns"], frozenset(data["support_verbs"]),
                    frozenset(data["recipient_verbs"]), frozenset(data["governing"]))
+
+
+def idle_of_object(noun, lex: Lexicon) -> bool:
+    """"the release of a review", "an increase of prices": what the verb would not code ("released a
+    report" is no event) or a market object, the noun does not code either."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and ((lex.verb_obj.get(f"{noun.lemma_.lower()} {g.lemma_.lower()}") or ("",))[0]
+                                         == "NONE" or g.lemma_.lower() in MARKET_OBJECTS):
+                    return True
+    return False
 
 
 def _noun_key(tok) -> str:
@@ -148,8 +164,9 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
             any(o.lemma_.lower() in WORKS for o in objs) or any(
                 g.lemma_.lower() in CRITICS for c in tok.children if c.dep_ == "agent" for g in c.children)):
         return trig._replace(type="ACCUSE", mode="disapprove")  # "critics attacked the budget"
-    if trig.type in MATERIAL_TYPES and trig.noun is None and any(
-            o.lemma_.lower() in MARKET_OBJECTS and o.ent_type_ not in ("GPE", "NORP") for o in objs):
+    if (trig.type in MATERIAL_TYPES or trig.type == "AGREE") and trig.noun is None and any(
+            (o.lemma_.lower() in MARKET_OBJECTS or o.lemma_.lower() == "market" and trig.type != "ASSAULT")
+            and o.ent_type_ not in ("GPE", "NORP") for o in objs):
         return None  # "cut its sales forecasts", "boosted sales", "hit the headlines", "re-released"
     return trig
 
@@ -179,9 +196,11 @@ def _verb_reading(tok, lex: Lexicon) -> Optional[Trigger]:
         for o in objs + conj:  # "received logistics and financial support"
             if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME"):  # "on March 27" is no march
                 hit = _noun_entry(lex, o)
-                if hit:
+                if hit and not idle_of_object(o, lex):
                     return Trigger(hit[0], hit[1], tok, o, "noun")
     for o in objs:
+        if idle_of_object(o, lex):
+            continue  # "announced the release of a review"
         for key in (f"{lemma} {o.lemma_.lower()}", f"{lemma} {o.lower_}"):
             hit = lex.verb_obj.get(key)
             if hit:

@@ -38,7 +38,7 @@ from . import event_counts as CNT
 from . import event_fallback as F
 from . import event_nominal as N
 from . import event_roles as R
-from .event_lexicon import MARKET_OBJECTS, TITLE_ENTS, Trigger, lexicon, verb_trigger
+from .event_lexicon import MARKET_OBJECTS, TITLE_ENTS, idle_of_object, Trigger, lexicon, verb_trigger
 from .places import geo_precision
 from .timex_values import date_and_precision
 
@@ -970,6 +970,13 @@ def _threat_warning(verb, triggers: dict) -> bool:
     return True
 
 
+_COGNITIVE = {"understand", "learn", "know", "see", "decide", "find", "make", "get", "pay", "raise", "offset", "do",
+              "meet", "improve", "boost", "cut", "reduce", "keep", "explain", "choose", "identify", "shape", "sell",
+              "grow", "save", "create", "build", "develop", "run", "manage"}
+_AID_ENDS = {"fund", "effort", "mission", "force", "operation", "relief", "appeal", "aid", "campaign", "reconstruction",
+             "budget", "cost", "peacekeeping"}
+
+
 def _idle_reading(trig: Trigger, triggers: dict) -> bool:
     """Readings of a trigger verb that name no interaction: a forecast "warned", an opinion "agreed
     the Act was discriminatory" (manual AGREE: agreeing to a future action), and "help" with a verb
@@ -1014,6 +1021,21 @@ def _idle_reading(trig: Trigger, triggers: dict) -> bool:
             m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in content.children) and not any(
             a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL_AUX for a in content.children):
         return True  # "asking the reporter if he is a war criminal": a question (not "asked if he could visit")
+    if trig.type == "AID" and lemma == "treat" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return True  # "treated the nanny as a special case": handling, not medical aid
+    if trig.type == "AID" and lemma == "help" and any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _COGNITIVE for c in verb.children):
+        return True  # "helps the public to understand the policies", "help them do business"
+    if trig.type == "AID" and lemma == "contribute" and dobj is None and not any(
+            g.lemma_.lower() in _AID_ENDS for c in verb.children if c.dep_ == "prep" for g in c.children):
+        return True  # "contributed to this distortion"
+    if trig.type == "ACCUSE" and lemma == "call" and dobj is not None and dobj.lower_ == "what":
+        return True  # "what we call place shifting": naming
+    if trig.type == "REQUEST" and lemma == "ask" and not any(
+            c.dep_ in ("xcomp", "dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("for", "to") or
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL_AUX | {"to"} for a in c.children)
+            for c in verb.children):
+        return True  # '"Why build your own grid?" he asked': a question, not a request
     if trig.type == "AID" and lemma == "help" and dobj is None:
         for c in verb.children:  # "helping to integrate refugees" is aid to the refugees
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
@@ -1091,7 +1113,8 @@ def coded(document) -> list[dict]:
         if _idle_reading(trig, triggers):
             del triggers[i]
     nominal = N.triggers(doc, triggers) if USE_NOMINAL else []
-    nominal = [t for t in nominal if t.noun.ent_type_ not in TITLE_ENTS]  # "Band Aid", "Live Aid"
+    # "Band Aid", "Live Aid": titles; "the release of a review": what the verb would not code either
+    nominal = [t for t in nominal if t.noun.ent_type_ not in TITLE_ENTS and not idle_of_object(t.noun, lex)]
     if _sport(doc):
         triggers = {i: t for i, t in triggers.items()
                     if t.type not in ("ASSAULT", "MOBILIZE", "THREATEN") and t.verb.lemma_.lower() not in _SPORT_VERBS}
