@@ -125,3 +125,18 @@ def test_abbreviated_halves_and_runs(run):
     assert ("H1 2008", "DATE", "2008-H1") in found
     assert ("an eighth straight session", "DATE", "2008-10-08") in found
     assert run("The H2 molecule is light.", "2008-10-08") == []
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Sales in September were down 32% from a year ago.", "a year ago", "2023-09"),
+    ("For the six months ended Aug. 12, profit was $3 million, against $2 million a year earlier.",
+     "a year earlier", "2023-08-12"),
+])
+def test_a_year_ago_counterpart_of_a_calendar_date(run, text, span, value):
+    """The sentence's figure is for a named day or month: "a year ago" is its counterpart."""
+    assert _value(run(text, "2024-10-08"), span) == value
+
+
+def test_a_year_ago_after_a_weekday_stays_a_year(run):
+    found = run("The company said Thursday that it began the project two years ago.", "2024-10-08")
+    assert _value(found, "two years ago") == "2022"

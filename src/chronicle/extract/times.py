@@ -237,7 +237,7 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
         out.append((start, end, rtype or type_, value, name))
         if norm in ANCHORING and rtype in ("DATE", "TIME") and value[:1].isdigit() and len(value) >= 4:
             if not (norm == "quarter_rel" and "year" in _lower(mo.group(0))):
-                ctx.anchor = value
+                ctx.anchor, ctx.anchor_at, ctx.anchor_norm = value, start, norm
     if rejected:
         out = _refill(text, out, rejected, cands, ctx)
     return out

@@ -153,11 +153,13 @@ def past_perfect(span) -> bool:
 class Ctx:
     """What a normaliser may look at besides its match."""
 
-    __slots__ = ("doc", "text", "dct", "anchor", "start", "end", "rule", "_span")
+    __slots__ = ("doc", "text", "dct", "anchor", "anchor_at", "anchor_norm", "start", "end", "rule", "_span")
 
     def __init__(self, doc, text, dct):
         self.doc, self.text, self.dct = doc, text, dct
         self.anchor: Optional[str] = None
+        self.anchor_at = -1  # where the anchor was named (so a normaliser can tell "in this sentence")
+        self.anchor_norm = ""  # and by which normaliser (a calendar date, or a deictic "Thursday")
         self.start = self.end = 0
         self.rule = ""
         self._span = None

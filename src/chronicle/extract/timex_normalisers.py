@@ -764,6 +764,11 @@ def n_ago(m, ctx):
         return "DATE", tn.fmt(ctx.dct, "D")
     k = int(round(n)) if n >= 1 else 1
     sign = -1 if backwards else 1
+    same = _dated_in_sentence(ctx) if gran == "Y" and k == 1 and backwards else None
+    if same is not None:
+        # "down 32% in September from a year ago", "for the six months ended Aug. 12, against
+        # $2 million a year earlier": the counterpart of the date the sentence reports on
+        return "DATE", tn.fmt(tn.shift(same[0], -k, gran), same[1])
     if d in ("ago", "from now", "hence"):
         base, out_gran = _week_base(ctx.dct, gran), gran
         q = _last_quarter(ctx)
@@ -780,6 +785,21 @@ def n_ago(m, ctx):
     if gran == "DE":
         return "DATE", tn.fmt(tn.shift(base, sign * k, "DE"), "DE")
     return "DATE", tn.fmt(tn.shift(base, sign * k, gran), out_gran)
+
+
+_CALENDAR_NORMS = {"ymd", "md", "ym", "month_rel", "month_alone"}
+
+
+def _dated_in_sentence(ctx: Ctx):
+    """``(date, granularity)`` of a calendar day or month ("Aug. 12", "September") named earlier in
+    the same sentence, else None; a weekday or "yesterday" dates the report, not the figure."""
+    parsed = tn.parse_value(ctx.anchor)
+    if not parsed or parsed[1] not in ("D", "M") or ctx.anchor_at < 0 or ctx.anchor_norm not in _CALENDAR_NORMS:
+        return None
+    sp = ctx.span()
+    if sp is None or not len(sp) or ctx.anchor_at < sp[0].sent.start_char:
+        return None
+    return parsed
 
 
 def n_year_period(m, ctx):
