@@ -140,3 +140,7 @@ def test_a_year_ago_counterpart_of_a_calendar_date(run, text, span, value):
 def test_a_year_ago_after_a_weekday_stays_a_year(run):
     found = run("The company said Thursday that it began the project two years ago.", "2024-10-08")
     assert _value(found, "two years ago") == "2022"
+
+
+def test_the_full_year_with_its_year_is_one_expression(run):
+    assert run("Profit for the full year 2008 will fall.", "2008-10-10") == [("the full year 2008", "DATE", "2008")]

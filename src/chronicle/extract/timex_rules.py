@@ -82,7 +82,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("rel_m", "DATE", "month_rel", r"(?:(?:early|late|mid-?) ?)?(?P<rel>{REL}) (?P<m>{MONTHFULL})"),
     ("m", "DATE", "month_alone", r"(?:{PRE})?(?P<m>{MONTHFULL})"),
     ("year", "DATE", "year",
-     r"(?:{PRE})?(?:(?:the )?(?:fiscal|calendar|model|school|financial)(?: year)? |the year |FY ?|the (?={YEAR} (?:fiscal|financial) year))?(?P<y>{YEAR})"
+     r"(?:{PRE})?(?:(?:the )?(?:fiscal|calendar|model|school|financial)(?: year)? |the (?:full )?year |FY ?|the (?={YEAR} (?:fiscal|financial) year))?(?P<y>{YEAR})"
      r"(?: and beyond| (?:fiscal|financial) year)?"),
     # an abbreviated year only after a preposition ("since '82", "in '99"): a bare "'82" may be a score
     ("year_apos", "DATE", "year_apos", r"(?:(?<=since\s)|(?<=in\s)|(?<=of\s)|(?<=until\s))['’](?P<y2>\d\d)(?!\d|s\b|-)"),
