@@ -154,6 +154,11 @@ VERB_OBJ_OVERRIDES = {
     "violate agreement": ("ASSAULT", None), "use shield": ("ASSAULT", "abduct"), "hold shield": ("ASSAULT", "abduct"),
     "take control": ("ASSAULT", "seize"), "seize control": ("ASSAULT", "seize"), "take over": ("ASSAULT", "seize"),
     "hold hostage": ("ASSAULT", "abduct"), "give permission": ("CONCEDE", None),
+    # manual CONCEDE: "easing of administrative or legal restrictions on persons": what a court or a
+    # government grants that is a permission, not material aid
+    **{f"grant {o}": ("CONCEDE", None) for o in ("order", "injunction", "extension", "bail", "stay", "waiver",
+                                                 "exemption", "licence", "license", "visa", "permit", "reprieve",
+                                                 "delay", "leave", "recognition", "immunity", "clemency")},
     "grant permission": ("CONCEDE", None), "end strike": ("CONCEDE", None), "let free": ("RETREAT", "release"),
     "let go": ("RETREAT", "release"), "abandon policy": ("CONCEDE", None), "back down": ("CONCEDE", None),
     "agree agreement": ("SUPPORT", None), "agree deal": ("SUPPORT", None), "agree pact": ("SUPPORT", None),

@@ -36,7 +36,14 @@ def coded(make_doc, text):
      "U.S. military", "coalition"),
     # "is committed to": an adjectival passive whose subject binds itself (AGREE)
     ("Vietnam is committed to opening up its economy.", "AGREE", "Vietnam", None),
+    # manual CONCEDE: easing legal restrictions on persons; a permission granted is no aid
+    ("The EU granted the British government to delay Brexit by three months.", "CONCEDE", "EU", "British government"),
+    ("A federal judge granted a temporary restraining order against the state of Texas.", "CONCEDE", "judge", None),
+    # the released named by the noun's "of" phrase
+    ("France's president has announced the release of a French citizen held hostage in Yemen.", "RETREAT",
+     "president", "French citizen"),
 ])
+
 def test_recovered_events(make_doc, text, etype, actor_has, target_has):
     evs = coded(make_doc, text)
     hit = [e for e in evs if e[0] == etype]
@@ -55,3 +62,9 @@ def test_recovered_events(make_doc, text, etype, actor_has, target_has):
 ])
 def test_no_repair_without_a_parse_error(make_doc, text):
     assert not [e for e in coded(make_doc, text) if e[0] in ("RETREAT", "SANCTION", "CONCEDE")], coded(make_doc, text)
+
+
+
+def test_a_description_of_the_actor_is_not_the_news(make_doc):
+    evs = coded(make_doc, "The Saudi-led coalition fighting Houthi rebels has declared a two-week ceasefire.")
+    assert [e[0] for e in evs] == ["RETREAT"], evs

@@ -83,7 +83,7 @@ _DENY = {"deny", "refute"}
 _DENY_LINKS = {"xcomp", "ccomp", "pcomp"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "advcl", "conj", "dobj", "acl", "relcl", "acomp"}
 _EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "acomp"}
-_GOVERNING_LEMMAS = {"order", "instruct", "tell", "ask", "force", "compel", "allow", "permit"}
+_GOVERNING_LEMMAS = {"order", "instruct", "tell", "ask", "force", "compel", "allow", "permit", "grant"}
 # Types whose deployed/acting forces are the subject even in a passive without "by".
 _COMMITTED = {"commit", "dedicate", "pledge"}  # "is committed to": an adjectival passive, its subject the one bound
 _SELF_TYPES = {"MOBILIZE", "PROTEST", "RETREAT"}
@@ -283,6 +283,10 @@ def _roles(document, trig: Trigger):
     actor = target = None
     if noun is not None:
         target = R.prep_object(noun)
+        if target is None and trig.mode in ("release", "arrest", "abduct") or trig.type == "RETREAT" and trig.mode == "release":
+            # "announced the release of a French citizen": the released, arrested, abducted
+            target = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                           if g.dep_ == "pobj"), None) or target
         if verb.lemma_.lower() in lex.recipient:  # "Y received aid (from X)"
             first = noun.head if noun.dep_ == "conj" else noun  # "received logistics and financial support from X"
             return R.from_object(noun) or R.from_object(first) or R.from_object(verb), subj, subj
@@ -454,6 +458,11 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         return None  # "sluggish economy hits German jobs", "concerns pushed down markets": no one acted
     if verb.dep_ == "acl" and target_h is None and not nominal:
         return None  # "soldiers fighting for Russia": a description of the soldiers
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not nominal and verb.head.dep_ in ("nsubj", "nsubjpass") and \
+            verb.head.head.i in triggers:
+        # "the Saudi-led coalition fighting Houthi rebels has declared a ceasefire": who the actor is,
+        # not what the sentence reports (the main clause's event is)
+        return None
     actor = R.role(document, actor_h) or Role(name="")
     own_words = actor_h is not None and actor_h.lower_ in _SELF_PRONOUNS and _speaker(verb) is not None
     if own_words and not (actor.entity or actor.country or actor.sector):
@@ -1096,6 +1105,11 @@ def coded(document) -> list[dict]:
                 triggers[i] = trig._replace(type="THREATEN", mode=None)
         if trig.source == "verb" and trig.verb.lemma_.lower() == "order":
             triggers[i] = _ordered(trig.verb, triggers) or trig
+        elif trig.verb.lemma_.lower() in ("grant", "give") and trig.type == "AID" and trig.source == "verb" and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in trig.verb.children):
+            # "the EU granted the British government to delay Brexit": a permission (manual CONCEDE)
+            triggers[i] = Trigger("CONCEDE", None, trig.verb, None, "verb")
         elif trig.verb.lemma_.lower() == "give" and trig.type == "AID" and any(
                 c.dep_ == "prep" and c.lower_ == "until" for c in trig.verb.children):
             triggers[i] = Trigger("THREATEN", None, trig.verb, None, "verb")  # "gave X until Friday to ...": an ultimatum
