@@ -20,6 +20,8 @@ def coded(make_doc, text):
     ("Israel Frees 200 Palestinian Prisoners", "RETREAT", "Israel", "Prisoners"),
     # a finite verb parsed as an adjective of its object
     ("UN chief withdrew peacekeepers from Sierra Leone as the fighting spread.", "SANCTION", "UN", "Sierra Leone"),
+    # a verb tagged as a plural noun, but heading a subject and an object
+    ("Turkey shells Kurdish positions in Syria", "ASSAULT", "Turkey", "Kurdish positions"),
     # an acronym tagged as a common noun is still a name
     ("ICE returned six stolen paintings to the government of Poland.", "RETREAT", "ICE", None),
     # manual RETREAT withdraw: forces leaving a territory

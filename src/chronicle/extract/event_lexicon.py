@@ -132,6 +132,13 @@ def _noun_entry(lex: Lexicon, noun):
     return lex.nouns.get(key)
 
 
+def _verb_tagged_noun(tok) -> bool:
+    """"Turkey shells Kurdish positions": a token tagged as a noun but heading a subject and a direct
+    object is the clause's verb (no noun takes both)."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children) and \
+        any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _lemma(tok, lex: Lexicon) -> str:
     """spaCy's lemma, unless it is unknown to us and a plain suffix strip is known ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
@@ -172,7 +179,8 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
 
 
 def _verb_reading(tok, lex: Lexicon) -> Optional[Trigger]:
-    if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")) or tok.ent_type_ in ("DATE", "TIME"):
+    if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB") or _verb_tagged_noun(tok)) or \
+            tok.ent_type_ in ("DATE", "TIME"):
         return None  # "to take effect on March 27": a month mis-tagged as the verb "march"
     if tok.ent_type_ in TITLE_ENTS:
         return None
