@@ -144,3 +144,9 @@ def test_a_year_ago_after_a_weekday_stays_a_year(run):
 
 def test_the_full_year_with_its_year_is_one_expression(run):
     assert run("Profit for the full year 2008 will fall.", "2008-10-10") == [("the full year 2008", "DATE", "2008")]
+
+
+def test_vague_decades_are_years(run):
+    """TimeBank and MEANTIME write "decades" as PXY (as "two decades" is P20Y)."""
+    found = run("For decades, the decades-long feud went on.", "2000-01-15")
+    assert ("decades", "DURATION", "PXY") in found and ("decades-long", "DURATION", "PXY") in found

@@ -87,8 +87,8 @@ def _dur_value(n: Optional[float], u: str) -> str:
         if n is not None and u == "H" and n != int(n):
             return f"PT{int(n * 60)}M"
         return f"PT{_numstr(n)}{'M' if u == 'MIN' else u}"
-    if u == "DE":
-        return f"P{_numstr(10 * n) if n is not None else 'X'}{'Y' if n is not None else 'DE'}"
+    if u == "DE":  # "decades" (of unstated number) is PXY in TimeBank and MEANTIME alike, as "two decades" is P20Y
+        return f"P{_numstr(10 * n) if n is not None else 'X'}Y"
     if u == "CE":
         return f"P{_numstr(100 * n) if n is not None else 'X'}{'Y' if n is not None else 'CE'}"
     return f"P{_numstr(n)}{u}"
