@@ -150,3 +150,7 @@ def test_vague_decades_are_years(run):
     """TimeBank and MEANTIME write "decades" as PXY (as "two decades" is P20Y)."""
     found = run("For decades, the decades-long feud went on.", "2000-01-15")
     assert ("decades", "DURATION", "PXY") in found and ("decades-long", "DURATION", "PXY") in found
+
+
+def test_this_time_last_year_is_one_expression(run):
+    assert run("Prices were higher this time last year.", "2013-03-22") == [("this time last year", "DATE", "2012")]

@@ -160,7 +160,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("week_poss", "DATE", "rel_unit", r"(?P<rel>)the (?P<u>week)(?='s)"),
     # "the same period last year" is one expression (the year-ago counterpart), not a period and a year
     ("same_last_year", "DATE", "rel_unit",
-     r"the same (?:period|quarter|month|week|time|day) (?:of |in )?(?P<rel>last|the previous) (?P<u>year)"),
+     r"(?:the same (?:period|quarter|month|week|time|day)|this time) (?:of |in )?(?P<rel>last|the previous) (?P<u>year)"),
     ("same_year_ago", "DATE", "ago",
      r"the same (?:period|quarter|month|week|time|day) (?P<n>a|one) (?P<u>year) (?P<dir>ago|earlier)"),
     ("year_end", "DATE", "rel_unit", r"(?:around )?(?P<rel>)(?P<u>year)[- ]end"),
