@@ -273,7 +273,8 @@ NOT_EVENTS = [
     *(f"{v} {o}" for v in ("give", "deliver", "send", "provide") for o in (
         "speech", "address", "lecture", "interview", "statement", "testimony", "evidence", "letter", "message",
         "talk", "presentation", "sermon", "briefing", "signal", "impression", "reason", "explanation", "account",
-        "mandate", "birth", "way", "chance", "indication", "hint", "warning", "opinion", "verdict", "ruling")),
+        "mandate", "birth", "way", "chance", "indication", "hint", "warning", "opinion", "verdict", "ruling",
+        "opportunity", "insight", "impetus", "idea", "advice", "instruction", "guidance", "label", "shove")),
 ]
 # "lift" is RETREAT only for what restricts (CAMEO 085 "ease sanctions, boycott, embargo"); curfews,
 # states of emergency, bans and restrictions on freedoms are CONCEDE (manual; 0811/0812), see above.

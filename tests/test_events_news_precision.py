@@ -65,6 +65,13 @@ def coded(make_doc, text):
     "It is disappointing that you have contributed to this distortion.",
     "The new website helps the public to understand the policies of the parties.",
     "The Home Office announced the release of a review of murder laws.",
+    # an act weighed by an adjective is an opinion; a film offered; odds offered; a trend warned of
+    "He said it was important to maintain pragmatic ties with Moscow.",
+    "We feel that it is important for Ukraine to be allowed into the WTO.",
+    'The studio offered Nair the film "Monsoon Wedding" in 2000.',
+    "The bookmakers were offering odds of 5/1 on her departure.",
+    "The pensions adviser warned that the closure of salary schemes was just the beginning.",
+    "This deal will give us the opportunity to work with the director.",
 ])
 def test_ordinary_news_is_no_event(make_doc, text):
     assert coded(make_doc, text) == []
@@ -93,6 +100,8 @@ def test_ordinary_news_is_no_event(make_doc, text):
     ("Japan contributed $10 million to the relief effort in Sri Lanka.", "AID"),
     ("Egypt asked the United Nations for help on Monday.", "REQUEST"),
     ("The Home Office announced the release of two Libyan prisoners.", "RETREAT"),
+    ("The US returned a stolen Hebrew Bible to its owners in Poland.", "RETREAT"),
+    ("The minister warned that the move could lead to war in the region.", "THREATEN"),
 ])
 
 def test_political_events_survive(make_doc, text, etype):

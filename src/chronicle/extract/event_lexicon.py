@@ -44,7 +44,8 @@ MARKET_OBJECTS = frozenset({
     # consumer products and media, and what candidates fight and win
     "console", "phone", "handset", "model", "photo", "picture", "subscription", "content", "video", "music",
     "shelf", "website", "gadget", "camera", "laptop", "computer", "competition", "seat",
-    "constituency", "snapshot", "ringtone", "tune", "gig", "tour", "concert",
+    "constituency", "snapshot", "ringtone", "tune", "gig", "tour", "concert", "odd", "odds", "betting",
+    "trading",
 })
 # "Attacked", "slammed", "hit" with words, works or plans as objects, or critics as attackers: criticism
 # (manual ACCUSE disapprove), before the market-object rule would drop "slammed the budget".
@@ -172,7 +173,9 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
                 g.lemma_.lower() in CRITICS for c in tok.children if c.dep_ == "agent" for g in c.children)):
         return trig._replace(type="ACCUSE", mode="disapprove")  # "critics attacked the budget"
     if (trig.type in MATERIAL_TYPES or trig.type == "AGREE") and trig.noun is None and any(
-            (o.lemma_.lower() in MARKET_OBJECTS or o.lemma_.lower() == "market" and trig.type != "ASSAULT")
+            (o.lemma_.lower() in MARKET_OBJECTS or o.lemma_.lower() == "market" and trig.type != "ASSAULT"
+             or o.ent_type_ in ("WORK_OF_ART", "PRODUCT") and trig.type in ("AGREE", "AID", "COOPERATE", "CONSULT"))
+            # "I was offered Vanity Fair by the studio"; a returned or seized artwork is still returned or seized
             and o.ent_type_ not in ("GPE", "NORP") for o in objs):
         return None  # "cut its sales forecasts", "boosted sales", "hit the headlines", "re-released"
     return trig

@@ -961,6 +961,11 @@ def _market(head) -> bool:
     return head is not None and not head.ent_type_ and (_inanimate(head) or head.lemma_.lower() in MARKET_OBJECTS)
 
 
+_HARM_WORDS = {"war", "violence", "conflict", "attack", "retaliation", "retaliate", "consequence", "action", "force",
+               "sanction", "strike", "bloodshed", "instability", "crisis", "unrest", "escalation", "reprisal",
+               "response", "measure", "danger", "threat", "punishment", "military", "troops", "arrest", "bomb"}
+
+
 def _threat_warning(verb, triggers: dict) -> bool:
     """Manual THREATEN: a warning is a threat when it holds a coercive act ("warned it will retaliate",
     "warned of military action", "warned Iran"); a forecast about markets or things, what it says of
@@ -970,8 +975,12 @@ def _threat_warning(verb, triggers: dict) -> bool:
     if any(c.dep_ == "xcomp" for c in verb.children):
         return True  # "warned them to leave"
     for c in verb.children:
-        if c.dep_ == "ccomp":
-            return not _market(R.subject(c))
+        if c.dep_ == "ccomp":  # a harm named, or an actor who will act; not a trend or a verdict on one
+            if _market(R.subject(c)):
+                return False
+            return _agentive(R.subject(c)) or any(t.lemma_.lower() in _HARM_WORDS or t.i in triggers and
+                                                  triggers[t.i].type in _CONFLICTUAL | {"SANCTION", "THREATEN"}
+                                                  for t in c.subtree)
         if c.dep_ == "prep" and c.lower_ in ("of", "about", "on"):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and _market(obj if obj.lemma_.lower() != "impact" else R.prep_object(obj) or obj):
@@ -984,6 +993,29 @@ _COGNITIVE = {"understand", "learn", "know", "see", "decide", "find", "make", "g
               "grow", "save", "create", "build", "develop", "run", "manage"}
 _AID_ENDS = {"fund", "effort", "mission", "force", "operation", "relief", "appeal", "aid", "campaign", "reconstruction",
              "budget", "cost", "peacekeeping"}
+
+
+_EVALUATIVE = {"important", "necessary", "essential", "vital", "crucial", "difficult", "possible", "impossible",
+               "likely", "unlikely", "hard", "easy", "right", "wrong", "wise", "unwise", "better", "best", "time",
+               "worth", "critical", "imperative", "desirable", "helpful", "useful", "fair", "unfair"}
+
+
+def _evaluated(verb) -> bool:
+    """"saying it was important to maintain 'pragmatic' ties with Moscow", "important for Ukraine to be
+    allowed into the WTO": an act weighed by an adjective is an opinion about it, not a happening."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep") or cur.head.i == cur.i:
+            return False
+        head = cur.head
+        if head.pos_ == "ADJ" and head.lemma_.lower() in _EVALUATIVE and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
+        if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in _EVALUATIVE for c in head.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
+        cur = head
+    return False
 
 
 def _idle_reading(trig: Trigger, triggers: dict) -> bool:
@@ -1124,7 +1156,7 @@ def coded(document) -> list[dict]:
                 emb = triggers.pop(probe)
                 triggers[i] = Trigger(emb.type, emb.mode, trig.verb, None, "send", emb.verb)
     for i, trig in list(triggers.items()):
-        if _idle_reading(trig, triggers):
+        if _idle_reading(trig, triggers) or _evaluated(trig.verb):
             del triggers[i]
     nominal = N.triggers(doc, triggers) if USE_NOMINAL else []
     # "Band Aid", "Live Aid": titles; "the release of a review": what the verb would not code either
