@@ -491,6 +491,8 @@ def build(shared: Path) -> dict:
         v = key.split(" ", 1)[0]
         if v in ("communicate", "accord", "say", "tell", "state"):
             continue  # speech and "according to" are attribution cues, never events by themselves
+        if v == "plan":
+            continue  # "plans to spend", "plans to buy": the planned act is coded (planned) on its own verb
         pl = to_plover(code, table)
         if not pl:
             continue

@@ -1024,6 +1024,12 @@ def _idle_reading(trig: Trigger, triggers: dict) -> bool:
     and no one helped ("to help offset the price of fuel", "help raise funds": the act is the other verb)."""
     verb = trig.verb
     lemma = verb.lemma_.lower()
+    if trig.type == "RETREAT" and trig.mode == "return" and lemma == "return" and R.direct_object(verb) is None:
+        who = R.subject(verb)
+        if who is not None and (who.ent_type_ == "PERSON" or who.lower_ in ("he", "she", "i")):
+            # manual RETREAT: "the return of confiscated property", "repatriation of refugees"; a person
+            # going back somewhere ("returned to the restaurant", "Soderbergh returns to direct") is travel
+            return True
     if trig.type == "ASSAULT" and lemma == "die" and trig.obj is not None:
         # a death is an assault only when what it followed is one ("died after torture", "died when
         # troops opened fire"), not "died after a long battle with cancer"
