@@ -154,3 +154,12 @@ def test_vague_decades_are_years(run):
 
 def test_this_time_last_year_is_one_expression(run):
     assert run("Prices were higher this time last year.", "2013-03-22") == [("this time last year", "DATE", "2012")]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Profits will fall this financial year.", "this financial year", "2008"),
+    ("Profits fell in the first half of the fiscal year.", "the first half of the fiscal year", "2008-H1"),
+])
+def test_financial_and_fiscal_years(run, text, span, value):
+    """"financial year" (British) is a fiscal year, and "of the fiscal year" belongs to the half."""
+    assert _value(run(text, "2008-10-08"), span) == value

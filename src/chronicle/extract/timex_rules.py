@@ -102,7 +102,8 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:{PRE})?(?:the |a |(?P<yposs>this|last|next) year's |(?P<y0>{YEAR})'s )?(?:(?:fiscal )?(?P<y1>{YEAR}) )?(?:fiscal[- ])?"
      r"(?:(?:flat|strong|weak|disappointing|difficult|tough|record|sluggish|slow|lackluster) )?"
      r"(?P<q>first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th) (?:fiscal )?(?P<qu>quarter|half)"
-     r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR}|{SPOKEN_YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal )?year|the (?P<ythe>year)))?"),
+     r"(?: of (?:(?:fiscal )?(?P<y2>{YEAR}|{SPOKEN_YEAR})|(?:the )?(?P<yrel>this|last|next) (?:fiscal |financial )?year"
+     r"|the (?:fiscal |financial )?(?P<ythe>year)))?"),
     # a quarter named by its last month ("the September quarter", "the December quarter")
     ("month_quarter", "DATE", "month_quarter", r"the (?P<m>{MONTHFULL}) (?:(?P<y>{YEAR}) )?quarter"),
     ("q_abbrev", "DATE", "quarter", r"(?P<q>Q[1-4])(?P<qu>)(?: (?P<y2>{YEAR}))?"),
@@ -146,7 +147,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("rel_unit", "DATE", "rel_unit",
      r"(?:(?:{PRE}|earlier |later |as early as |as late as )?)"
      r"(?P<rel>last|this|next|the past|the last|the previous|the following|the coming|the current|the same|that|"
-     r"this past|this coming|the next|the present|the prior|a previous)(?: fiscal| calendar)? "
+     r"this past|this coming|the next|the present|the prior|a previous)(?: fiscal| calendar| financial)? "
      r"(?P<u>week|weekend|month|year|decade|century|day|night)"),
     ("in_the_unit", "DATE", "rel_unit",
      r"(?:earlier|later|early|late) (?P<rel>)in the (?P<u>week|month|year)"),
