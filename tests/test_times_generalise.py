@@ -163,3 +163,9 @@ def test_this_time_last_year_is_one_expression(run):
 def test_financial_and_fiscal_years(run, text, span, value):
     """"financial year" (British) is a fiscal year, and "of the fiscal year" belongs to the half."""
     assert _value(run(text, "2008-10-08"), span) == value
+
+
+def test_decades_without_apostrophe(run):
+    found = run("The tax was abolished in the mid-90s.", "2008-10-08")
+    assert found == [("the mid-90s", "DATE", "199")]
+    assert run("Temperatures were in the mid-90s.", "2008-10-08") == []

@@ -309,8 +309,13 @@ def _spoken_value(text: str) -> str:
     return f"{century}{n:02d}"
 
 
+_TEMPERATURE = re.compile(r"\b(?:temperatures?|degrees|heat|hot|warm|cool|cold|fahrenheit|highs?|lows?)\b", re.I)
+
+
 def n_decade(m, ctx):
     g = m.groupdict()
+    if ctx.rule == "decade_short" and _TEMPERATURE.search(_sentence(ctx)):
+        return None  # "temperatures in the mid-90s"
     if g.get("c"):
         return "DATE", f"{g['c']}{g['dd']}"
     if g.get("dd2"):

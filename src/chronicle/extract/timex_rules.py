@@ -92,6 +92,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("m_sy", "DATE", "spoken_ym", r"(?P<m>{MONTHFULL}),? (?:of )?(?P<sy>{SPOKEN_YEAR})"),
     ("decade", "DATE", "decade",
      r"(?:the )?(?:{PRE})?(?:(?P<c>1[5-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0s)"),
+    # "the mid-90s", "the early 80s": a decade of the 1900s without its apostrophe, only after "the"
+    ("decade_short", "DATE", "decade", r"the (?:{PRE})?(?P<dd2>[2-9])0s(?! (?:degrees|percent|per cent|mph)\b)"),
     ("decade_word", "DATE", "decade", r"the (?:{PRE})?(?:(?P<dc>nineteen|twenty) )?(?P<dw>{DECADE_WORD})"),
     ("century", "DATE", "century", r"(?:the )?(?:{PRE})?(?P<o>{ORDINAL}|\d{1,2}(?:st|nd|rd|th))[- ]century"),
     # --- quarters and halves ------------------------------------------------------------------
@@ -257,7 +259,7 @@ NEEDS: dict[str, str] = {
     "iso": "digits", "slash": "digits",
     "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "nth_week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
-    "year": "year", "spoken_year": "spoken", "m_d_sy": "spoken", "m_sy": "spoken", "year_apos": "digits", "decade": "year", "decade_word": "decade", "century": "decade",
+    "year": "year", "spoken_year": "spoken", "m_d_sy": "spoken", "m_sy": "spoken", "year_apos": "digits", "decade": "year", "decade_short": "digits", "decade_word": "decade", "century": "decade",
     "month_quarter": "quarter", "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
     "year_ago_adj": "yearish", "year_quarter": "year", "part_of_year": "year", "fiscal_year": "yearish",
     "period_ended": "unit", "season": "season", "season_y": "season", "season_poss": "season", "holiday": "holiday",
