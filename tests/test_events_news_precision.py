@@ -74,6 +74,7 @@ def coded(make_doc, text):
     "This deal will give us the opportunity to work with the director.",
     # a person going back somewhere is travel, not a RETREAT; business plans are coded on their own verb
     "He said he briefly returned to the restaurant to collect a gun.",
+    "Investors want the economy to grow faster next year.",
     "The corporation plans to spend up to 138m pounds on the new service before 2014.",
 ])
 def test_ordinary_news_is_no_event(make_doc, text):

@@ -41,6 +41,8 @@ def coded(make_doc, text):
     # manual CONCEDE: easing legal restrictions on persons; a permission granted is no aid
     ("The EU granted the British government to delay Brexit by three months.", "CONCEDE", "EU", "British government"),
     ("A federal judge granted a temporary restraining order against the state of Texas.", "CONCEDE", "judge", None),
+    # wanting another party to act is asking it to (manual REQUEST), not that party's act
+    ("Washington wants Iran to stop enriching uranium.", "REQUEST", "Washington", "Iran"),
     # the released named by the noun's "of" phrase
     ("France's president has announced the release of a French citizen held hostage in Yemen.", "RETREAT",
      "president", "French citizen"),
