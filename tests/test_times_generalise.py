@@ -169,3 +169,8 @@ def test_decades_without_apostrophe(run):
     found = run("The tax was abolished in the mid-90s.", "2008-10-08")
     assert found == [("the mid-90s", "DATE", "199")]
     assert run("Temperatures were in the mid-90s.", "2008-10-08") == []
+
+
+def test_spelled_out_time_zones_belong_to_the_clock_time(run):
+    found = run("The keynote began at 10 a.m. Pacific time.", "2008-06-10")
+    assert found == [("10 a.m. Pacific time", "TIME", "2008-06-10T10:00")]

@@ -31,7 +31,8 @@ PATTERN_MACROS = {
                    r"|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
     # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
     "TZ": r"(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|AWST|AC[SD]T|AE[SD]T|NZ[SD]T|IST)\b"
-          r"|local time)",
+          r"|local time|(?-i:(?:Eastern|Central|Mountain|Pacific|Atlantic|Greenwich Mean|British Summer|Central European|"
+          r"Moscow|Japan|Indian) (?:(?:Standard|Daylight|Summer) )?[Tt]ime))",
 }
 
 RULES: list[tuple[str, str, str, str]] = [
