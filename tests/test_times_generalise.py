@@ -174,3 +174,8 @@ def test_decades_without_apostrophe(run):
 def test_spelled_out_time_zones_belong_to_the_clock_time(run):
     found = run("The keynote began at 10 a.m. Pacific time.", "2008-06-10")
     assert found == [("10 a.m. Pacific time", "TIME", "2008-06-10T10:00")]
+
+
+def test_british_in_future(run):
+    assert run("In future, all flights will be checked.") == [("future", "DATE", "FUTURE_REF")]
+    assert run("Prices rose in future contracts.") == []

@@ -171,6 +171,15 @@ def n_vague_dur(m, ctx):
     return "DURATION", "PXX"
 
 
+def n_in_future(m, ctx):
+    sp = ctx.span()
+    if sp is not None and len(sp) and sp.end < len(sp.doc) and sp.doc[sp.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return None  # "in future years", "in future contracts": an adjective
+    if re.match(r"[-\w]", ctx.text[ctx.end:ctx.end + 1]):
+        return None
+    return "DATE", "FUTURE_REF"
+
+
 def n_term(m, ctx):
     """"in the short term" looks ahead of the report (TimeBank: FUTURE_REF)."""
     return "DATE", "FUTURE_REF"

@@ -221,6 +221,8 @@ RULES: list[tuple[str, str, str, str]] = [
     # "for the time being": the present, as long as it lasts (MEANTIME, TimeML PRESENT_REF)
     ("time_being", "DATE", "time_being", r"(?<=for\s)the time being"),
     ("term", "DATE", "term", r"(?<=in\s)the (?:short|near|long|medium|longer|shorter) term"),
+    # British "in future" (no article): from now on (FUTURE_REF), not "in future years" (rule checks)
+    ("in_future", "DATE", "in_future", r"(?<=\bin\s)future"),
     # "at the time" (TimeBank: PAST_REF) set off or before the verb ("X at the time was ...");
     # "at the time Howes was captured" is a relative clause, "at the time of ..." a pointer elsewhere
     ("at_the_time", "DATE", "time_then",
@@ -270,5 +272,5 @@ NEEDS: dict[str, str] = {
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "h_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
     "nth_in_row": "in_row", "day_and": "digits", "day_and_dm": "digits", "time_being": "time",
-    "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague",
+    "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague", "in_future": "ref",
 }
