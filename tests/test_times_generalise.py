@@ -179,3 +179,10 @@ def test_spelled_out_time_zones_belong_to_the_clock_time(run):
 def test_british_in_future(run):
     assert run("In future, all flights will be checked.") == [("future", "DATE", "FUTURE_REF")]
     assert run("Prices rose in future contracts.") == []
+
+
+def test_the_early_morning_hours_of_a_weekday(run):
+    """TimeBank tags the weekday ("the early hours of Thursday morning" -> "Thursday morning"); the
+    "early morning" inside is no time of the report's day."""
+    found = run("The bailout was agreed in the early morning hours of Monday.", "2013-03-22")
+    assert found == [("Monday", "DATE", "2013-03-18")]

@@ -61,7 +61,7 @@ RULES: list[tuple[str, str, str, str]] = [
     # a part of day on its own is the day the narrative is at ("by late afternoon", "in the
     # evening"); only after "in" or with early/late, so "morning talk show" and "a night" stay out
     ("pod_bare", "TIME", "pod_deictic",
-     r"(?:early|late) (?:in )?(?P<rel>the )?(?P<pod>morning|afternoon|evening|night)(?! of)"
+     r"(?:early|late) (?:in )?(?P<rel>the )?(?P<pod>morning|afternoon|evening|night)(?! of| hours)"
      r"|(?<=\bin\s)(?P<rel2>the) (?P<pod2>morning|afternoon|evening|night)(?! of)"),
     # --- full dates ------------------------------------------------------------------------------
     ("iso", "DATE", "ymd", r"(?P<y>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?"),
