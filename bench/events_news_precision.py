@@ -74,7 +74,11 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--per-section", type=int, default=80)
     ap.add_argument("--list", default=None)
+    ap.add_argument("--no-fallback", action="store_true", help="rules only (events.USE_FALLBACK off for this run)")
     args = ap.parse_args()
+    if args.no_fallback:
+        from chronicle.extract import events
+        events.USE_FALLBACK = False
     listing = open(args.list, "w", encoding="utf-8") if args.list else None
     out = run(args.per_section, listing)
     if listing:

@@ -159,6 +159,7 @@ VERB_OBJ_OVERRIDES = {
     **{f"grant {o}": ("CONCEDE", None) for o in ("order", "injunction", "extension", "bail", "stay", "waiver",
                                                  "exemption", "licence", "license", "visa", "permit", "reprieve",
                                                  "delay", "leave", "recognition", "immunity", "clemency")},
+    "make decision": None,  # CAMEO 120 reads "make a decision" as a rejection; a decision is nothing yet
     "grant permission": ("CONCEDE", None), "end strike": ("CONCEDE", None), "let free": ("RETREAT", "release"),
     "let go": ("RETREAT", "release"), "abandon policy": ("CONCEDE", None), "back down": ("CONCEDE", None),
     "agree agreement": ("SUPPORT", None), "agree deal": ("SUPPORT", None), "agree pact": ("SUPPORT", None),

@@ -75,6 +75,9 @@ def coded(make_doc, text):
     # a person going back somewhere is travel, not a RETREAT; business plans are coded on their own verb
     "He said he briefly returned to the restaurant to collect a gun.",
     "Investors want the economy to grow faster next year.",
+    # troops held or joined are not deployed; a decision made is nothing yet
+    "Their actions have reflected the pride that most people in this country have in our troops.",
+    "A judge was involved in making those decisions.",
     "The corporation plans to spend up to 138m pounds on the new service before 2014.",
 ])
 def test_ordinary_news_is_no_event(make_doc, text):
@@ -106,6 +109,7 @@ def test_ordinary_news_is_no_event(make_doc, text):
     ("The Home Office announced the release of two Libyan prisoners.", "RETREAT"),
     ("The US returned a stolen Hebrew Bible to its owners in Poland.", "RETREAT"),
     ("Thousands of Afghan refugees returned to Kabul from Pakistan on Monday.", "RETREAT"),
+    ("Britain sent troops to Sierra Leone on Monday.", "MOBILIZE"),
     ("The minister warned that the move could lead to war in the region.", "THREATEN"),
 ])
 

@@ -18,6 +18,7 @@ _PATH = Path(__file__).resolve().parent.parent / "data" / "event_lexicon.json"
 _PARTITIVE = {"batch", "contingent", "group", "team", "unit", "number", "dozen", "dozens", "hundreds", "thousands",
                "convoy", "shipment", "consignment", "tranche", "package", "round", "wave", "series", "battalion"}
 _OBJ_DEPS = {"dobj", "attr", "oprd", "dative", "nsubjpass"}
+_HOLDING = {"have", "join", "hold", "get", "keep", "make", "take", "receive"}
 # What a market, a studio or a newsroom acts on: no political actor cuts, hits, boosts, releases or
 # captures these ("cut its sales forecasts", "hit a yearly high", "boosted sales", "the anthem was
 # re-released", "pull in 16 million viewers", "hit the headlines", "captured the mood"). PLOVER codes
@@ -207,6 +208,8 @@ def _verb_reading(tok, lex: Lexicon) -> Optional[Trigger]:
         for o in objs + conj:  # "received logistics and financial support"
             if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME"):  # "on March 27" is no march
                 hit = _noun_entry(lex, o)
+                if hit and hit[0] == "MOBILIZE" and lemma in _HOLDING:
+                    continue  # "the pride people have in our troops", "joined British troops": no deployment
                 if hit and not idle_of_object(o, lex):
                     return Trigger(hit[0], hit[1], tok, o, "noun")
     for o in objs:
