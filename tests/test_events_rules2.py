@@ -41,6 +41,12 @@ def coded(make_doc, text):
     # manual CONCEDE: easing legal restrictions on persons; a permission granted is no aid
     ("The EU granted the British government to delay Brexit by three months.", "CONCEDE", "EU", "British government"),
     ("A federal judge granted a temporary restraining order against the state of Texas.", "CONCEDE", "judge", None),
+    # a condition whose verb is mis-tagged as a noun, hung off the speech verb: a conditional warning
+    ("The European Community may halt mediation efforts among the republics if cooperation by all parties "
+     "founders, the Dutch foreign minister said on Tuesday.", "THREATEN", "European Community", None),
+    # "demonstrators protesting X" were protesting (unlike "soldiers fighting for Russia", a description)
+    ("Riot police used tear gas to disperse demonstrators protesting election results in Monrovia.", "PROTEST",
+     "demonstrators", None),
     # wanting another party to act is asking it to (manual REQUEST), not that party's act
     ("Washington wants Iran to stop enriching uranium.", "REQUEST", "Washington", "Iran"),
     # the released named by the noun's "of" phrase

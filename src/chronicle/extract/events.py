@@ -458,8 +458,10 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         return None
     if actor_h is not None and not nominal and _inanimate(R.quantity_head(actor_h)):
         return None  # "sluggish economy hits German jobs", "concerns pushed down markets": no one acted
-    if verb.dep_ == "acl" and target_h is None and not nominal:
-        return None  # "soldiers fighting for Russia": a description of the soldiers
+    if verb.dep_ == "acl" and target_h is None and not nominal and trig.type != "PROTEST":
+        # "soldiers fighting for Russia": a description of the soldiers; but "demonstrators protesting
+        # election results" were protesting
+        return None
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not nominal and verb.head.dep_ in ("nsubj", "nsubjpass") and \
             verb.head.head.i in triggers:
         # "the Saudi-led coalition fighting Houthi rebels has declared a ceasefire": who the actor is,
@@ -624,6 +626,15 @@ def _condition(verb) -> Optional[str]:
                 if g.dep_ == "mark" and g.lower_ in ("unless", "if") and not any(
                         x.lower_ == "even" for x in c.children if x.dep_ == "advmod"):
                     return g.lower_  # "even if" concedes, it does not condition
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i > verb.i and head.lemma_.lower() in _SAY:
+        # "X may halt mediation if cooperation by all parties founders, the minister said": the condition,
+        # its verb mis-tagged as a noun, hangs off "said"; a condition between the act and the speech verb is the act's
+        for c in head.children:
+            if verb.i < c.i < head.i and c.i != verb.i:
+                mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ in ("unless", "if")), None)
+                if mark is not None:
+                    return mark.lower_
     return None
 
 
