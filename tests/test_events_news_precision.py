@@ -75,6 +75,8 @@ def coded(make_doc, text):
     # a person going back somewhere is travel, not a RETREAT; business plans are coded on their own verb
     "He said he briefly returned to the restaurant to collect a gun.",
     "Investors want the economy to grow faster next year.",
+    # the suffix-strip fallback only undoes inflections: "band" is not "ban"
+    "The list includes 1970s tartan boy band the Bay City Rollers.",
     # troops held or joined are not deployed; a decision made is nothing yet
     "Their actions have reflected the pride that most people in this country have in our troops.",
     "A judge was involved in making those decisions.",

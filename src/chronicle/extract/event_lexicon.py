@@ -147,8 +147,16 @@ def _lemma(tok, lex: Lexicon) -> str:
     if lemma in lex.verbs or lemma in lex.support:
         return lemma
     low = tok.lower_
-    for cand in (low[:-1], low[:-2], low[:-3] if low.endswith("ing") else None, low[:-3] + "e" if low.endswith("ing") else None):
-        if cand and len(cand) > 2 and (cand in lex.verbs or cand in lex.support) and low.endswith(("ed", "d", "ing", "s")):
+    if low.endswith("ing"):
+        cands = (low[:-3], low[:-3] + "e")
+    elif low.endswith(("ed", "es")):
+        cands = (low[:-1], low[:-2])
+    elif low.endswith("s"):
+        cands = (low[:-1],)
+    else:
+        cands = ()  # "band" is no inflection of "ban"
+    for cand in cands:
+        if len(cand) > 2 and (cand in lex.verbs or cand in lex.support):
             return cand
     return lemma
 
