@@ -14,7 +14,11 @@ What keeps the records trustworthy (the failures GDELT is known for):
 - an event inside reported content carries ``attributed_to`` (the attribution id): it is that
   source's claim, not the newspaper's finding;
 - repeated mentions of one happening (same type and mode, compatible actor, target, place and
-  date) are merged into one record with ``evidence_all``.
+  date) are merged into one record with ``evidence_all``;
+- ordinary business, culture and sports news is not conflict data: material readings of verbs whose
+  object is a market or media thing ("cut its forecasts", "hit the headlines"), subjects that are
+  market forces or hazards, verbs inside titles, deals between firms, forecasts "warned", and sports
+  reports' own quarrels code nothing (bench/events_news_precision.py measures events per BBC article).
 
 Event nouns standing without a support verb ("the arrest of 14 activists", "a Saudi-led strike on
 a school bus", "talks between Iran and the US") are coded too (:mod:`.event_nominal`), unless a
