@@ -268,6 +268,8 @@ NOT_EVENTS = [
     "pull wool", "pull together", "pull down",
     # a plea in court is an answer to a charge, not an appeal; "step up" a gear, one's form: no cooperation
     "plead guilty", "step up",
+    # subscribing to a service or hiring stars
+    "sign up",
     # figurative strikes
     *(f"strike {o}" for o in ("balance", "chord", "note", "pose", "tone", "blow", "gold", "lucky", "figure")),
     # speeches, letters and interviews given or sent are words, not material aid

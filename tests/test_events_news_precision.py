@@ -77,6 +77,9 @@ def coded(make_doc, text):
     "Investors want the economy to grow faster next year.",
     # the suffix-strip fallback only undoes inflections: "band" is not "ban"
     "The list includes 1970s tartan boy band the Bay City Rollers.",
+    # subscriptions, and talk about a subject with no counterpart
+    "Customers had signed up for a ringtone service they did not want.",
+    "The chancellor was talking about skills and investment during his trip.",
     # troops held or joined are not deployed; a decision made is nothing yet
     "Their actions have reflected the pride that most people in this country have in our troops.",
     "A judge was involved in making those decisions.",
@@ -112,6 +115,8 @@ def test_ordinary_news_is_no_event(make_doc, text):
     ("The US returned a stolen Hebrew Bible to its owners in Poland.", "RETREAT"),
     ("Thousands of Afghan refugees returned to Kabul from Pakistan on Monday.", "RETREAT"),
     ("Britain sent troops to Sierra Leone on Monday.", "MOBILIZE"),
+    ("Iran and the EU talked about the nuclear programme on Monday.", "CONSULT"),
+    ("Blair talked with Bush about Iraq on Friday.", "CONSULT"),
     ("The minister warned that the move could lead to war in the region.", "THREATEN"),
 ])
 

@@ -175,6 +175,11 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
     objs = [o for o in tok.children if o.dep_ in _OBJ_DEPS]
     if tok.dep_ == "acomp" and tok.tag_ == "VBN":  # "the anthem was re-released", parsed as an adjective of "was"
         objs += [o for o in tok.head.children if o.dep_ == "nsubj"]
+    if trig.type == "CONSULT" and tok.lemma_.lower() == "talk" and any(
+            c.dep_ == "prep" and c.lower_ == "about" for c in tok.children) and not any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children) and not any(
+            c.dep_ == "conj" for s in tok.children if s.dep_ == "nsubj" for c in s.children):
+        return None  # "Brown was talking about skills in China": a speech, no counterpart (not "Iran and the EU talked")
     if tok.is_title and any(o.ent_type_ in ("WORK_OF_ART", "PRODUCT") for o in objs):
         return None  # "Meet the Fockers took $40m": a title whose first word is a verb
     if trig.type == "ASSAULT" and trig.noun is None and tok.lemma_.lower() in VERBAL_VERBS and (
