@@ -180,6 +180,11 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
             c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children) and not any(
             c.dep_ == "conj" for s in tok.children if s.dep_ == "nsubj" for c in s.children):
         return None  # "Brown was talking about skills in China": a speech, no counterpart (not "Iran and the EU talked")
+    if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass", "neg")
+                                                                    for c in tok.children):
+        return None  # "Equant, which provides data services to businesses", "a charity which helps victims": who they are
+    if trig.type == "REQUEST" and tok.lemma_.lower() == "require" and tok.tag_ in ("VBZ", "VBP"):
+        return None  # "Parliament requires television owners to pay a licence fee": a standing rule, not a demand
     if tok.is_title and any(o.ent_type_ in ("WORK_OF_ART", "PRODUCT") for o in objs):
         return None  # "Meet the Fockers took $40m": a title whose first word is a verb
     if trig.type == "ASSAULT" and trig.noun is None and tok.lemma_.lower() in VERBAL_VERBS and (
