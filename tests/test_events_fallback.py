@@ -73,3 +73,29 @@ def test_features_deterministic_and_rooted(nlp):
     assert F.root_verb(sent).lemma_ == "pelt"
     idx = F.features(sent)
     assert idx == F.features(sent) and F._h("root=pelt") in idx and F._h("bias") in idx
+
+
+def test_fallback_never_second_guesses_a_verb_the_lexicon_knows(make_doc, monkeypatch):
+    """"released growth figures": the rules know "release" and declined this reading; the
+    model (which learnt "release" = RETREAT from prisoner releases) must not bring it back."""
+    monkeypatch.setattr(X, "USE_FALLBACK", True)
+    monkeypatch.setattr(F, "model", lambda: _model("ASSAULT"))
+    text = "The Kenyan central bank released growth figures on Tuesday."
+    cands = X.coded(make_doc(text, published="2025-03-10", upto="attributions"))
+    assert not any("fallback" in c["extra"] for c in cands)
+    # an unlisted verb in the same frame still reaches the model
+    assert any("fallback" in c["extra"] for c in _coded(make_doc, monkeypatch, _model("ASSAULT")))
+
+
+def test_shipped_fallback_leaves_ordinary_news_alone(make_doc):
+    """Sentences written for this test in the style of business and culture news: with the shipped
+    weights and threshold no fallback event appears."""
+    if not X.USE_FALLBACK or F.model() is None:
+        pytest.skip("fallback switched off or no weights")
+    text = ("The Kenyan central bank released growth figures on Tuesday. "
+            "Can the search giant dominate the next decade? "
+            "The band's new album topped the charts in its first week. "
+            "Shares in the carmaker slid after it posted weaker profits. "
+            "The festival organisers unveiled this year's line-up at a packed venue.")
+    cands = X.coded(make_doc(text, published="2025-03-10", upto="attributions"))
+    assert [c["type"] for c in cands if "fallback" in c["extra"]] == []
