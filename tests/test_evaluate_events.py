@@ -66,3 +66,21 @@ def test_match_reads_through_a_participle_but_not_a_relative_clause(make_doc):
     actor = next(e.actor for e in doc2.events if e.actor.mention is not None)
     phrase = ev._noun_phrase(actor.mention, doc2)
     assert "Dockers" not in text2[phrase.start:phrase.end]
+
+
+def test_gold_sentence_scores_say_when_the_shipped_model_saw_them(tmp_path):
+    """The fallback typer is trained on the PLOVER gold sentences: a score on them must not pass
+    for a held-out number, so the report adds the rules-only score."""
+    if not ev._fallback_on():
+        import pytest
+        pytest.skip("fallback switched off or no weights")
+    recs = [{"id": "X-1", "event": "ASSAULT", "text": "Rebels shelled the town of Marla on Monday.",
+             "source": [{"actorText": "Rebels"}], "target": [{"actorText": "Marla"}]}]
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(recs), encoding="utf-8")
+    lines = []
+    res = ev.run([str(path)], out=lines.append)
+    assert any("rules only" in line for line in lines)
+    assert res["gold.json"]["rules_only"]["n"] == 1
+    from chronicle.extract import events as coder
+    assert coder.USE_FALLBACK  # restored after the rules-only pass
