@@ -11,6 +11,10 @@ licensed, see ``src/chronicle/data/PROVENANCE.md``) into one small JSON file wit
   -> [ISO3 or null, sector or null] from the Phoenix actor files, using each actor's current
   role when the entry is dated.
 
+Political parties, party members ("Labour MP", "Democratic senator") and frequent companies come
+from the hand-written ``src/chronicle/data/actor_supplement.tsv`` (the 2014 dictionaries list no
+party at all); it adds two small tables, ``party_adjs`` and ``party_members``.
+
 A few hand-written entries (``CURATED_*`` below) fill gaps the 2014 dictionaries cannot know
 (current leaders, security services, modern unit names) or correct entries that mis-code news
 prose (a bare "spokesman" is coded by whom he speaks for, not as a journalist).
@@ -29,6 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data" / "events"
 DEFAULT_OUT = REPO / "src" / "chronicle" / "data" / "actor_lexicon.json.gz"
+SUPPLEMENT = REPO / "src" / "chronicle" / "data" / "actor_supplement.tsv"
 
 # Sector codes of PLOVER_agents.txt (three letters each; compound codes concatenate them).
 SECTORS = {
@@ -377,6 +382,44 @@ _COMMON_WORDS = {"brown", "white", "black", "green", "young", "king", "bush", "r
                  "sands", "hill", "hills", "lane", "street", "bridge", "ford", "castle", "tower", "abbott", "gates"}
 
 
+def _name_forms(name: str) -> list[str]:
+    """Keys a name is looked up by: the runtime tokeniser's form (possessive 's and punctuation
+    dropped) and spaCy's, which splits hyphens ("Zanu-PF" -> "zanu pf")."""
+    text = name.replace("\u2019", "'")
+    text = re.sub(r"'s\b|(?<=s)'(?=\s|$)", "", text)
+    toks = re.findall(r"[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9\-]|\.(?=[A-Za-z]))*\.?|\d+", text)
+    key = " ".join(t.lower() for t in toks)
+    forms = [key]
+    if "-" in key:
+        forms.append(re.sub(r"\s*-\s*", " ", key).strip())
+    return [f for f in forms if f]
+
+
+def parse_supplement(path: Path) -> tuple[dict[str, list], dict[str, str], dict[str, str]]:
+    """(actors, party adjectives -> ISO3, party member nouns -> sector) of the supplement."""
+    actors: dict[str, list] = {}
+    adjs: dict[str, str] = {}
+    members: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, country, sector, names = raw.split("\t")
+        country = None if country == "-" else country
+        if sector not in SECTORS:
+            raise ValueError(f"{path.name}: unknown sector {sector!r} in {raw!r}")
+        for name in names.split("|"):
+            for form in _name_forms(name):
+                if kind in ("party", "company", "org"):
+                    actors[form] = [country, sector]
+                elif kind == "adj":
+                    adjs[form] = country
+                elif kind == "member":
+                    members[form] = sector
+                else:
+                    raise ValueError(f"{path.name}: unknown kind {kind!r}")
+    return actors, adjs, members
+
+
 def build(shared: Path) -> dict:
     countries, iso3, names = parse_countries_csv(shared / "ngec_assets" / "countries.csv")
     agents = parse_agents(shared / "ngec_assets" / "PLOVER_agents.txt")
@@ -422,6 +465,8 @@ def build(shared: Path) -> dict:
                 surname not in countries and surname not in places and surname not in agent_words and \
                 surname not in blocks and surname not in _COMMON_WORDS:
             actors[surname] = list(vals[0])
+    sup_actors, party_adjs, party_members = parse_supplement(SUPPLEMENT)
+    actors.update(sup_actors)
     actors.update({k: list(v) for k, v in CURATED_ACTORS.items()})
     # Country slots must hold ISO3 codes: CAMEO pseudo-countries (UNO, EUR, ...) are not.
     valid = iso3 | {"PSE", "TWN"}
@@ -442,6 +487,8 @@ def build(shared: Path) -> dict:
         "names": dict(sorted(names.items())),
         "agents": dict(sorted(agents.items())),
         "actors": dict(sorted(actors.items())),
+        "party_adjs": dict(sorted(party_adjs.items())),
+        "party_members": dict(sorted(party_members.items())),
     }
 
 

@@ -24,6 +24,13 @@ _LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "actor_lexicon
 _PREPS = {"of", "for", "in", "from", "at", "on", "with", "near", "to", "by", "against", "under",
           "who", "which", "that", ","}
 _OFFICE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# Last words that make an organisation's name a firm's ("Acme Widgets Ltd", "Rolls-Royce plc").
+COMPANY_SUFFIXES = frozenset({
+    "inc", "incorporated", "ltd", "limited", "plc", "corp", "corporation", "co", "llc", "llp", "ag",
+    "gmbh", "sa", "s.a", "nv", "n.v", "bv", "spa", "s.p.a", "holdings", "airlines", "airways", "motors",
+    "industries", "technologies", "pharmaceuticals", "petroleum", "telecom", "telecommunications",
+    "bancorp", "enterprises", "studios", "pictures", "records", "systems", "partners", "plc.",
+})
 _TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9\-]|\.(?=[A-Za-z]))*\.?|\d+|,")
 
 
@@ -34,13 +41,16 @@ class Lexicon(NamedTuple):
     metonyms: dict
     names: dict
     places: dict
+    party_adjs: dict  # "tory" -> "GBR": a party word that only names the party before a member noun
+    party_members: dict  # "mp" -> "LEG": what a party name followed by this noun denotes
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The compiled lexicon; read once per process (about 30 ms)."""
     data = json.loads(gzip.decompress(_LEXICON_PATH.read_bytes()).decode("utf-8"))
-    return Lexicon(data["countries"], data["agents"], data["actors"], data["metonyms"], data["names"], data.get("places", {}))
+    return Lexicon(data["countries"], data["agents"], data["actors"], data["metonyms"], data["names"],
+                   data.get("places", {}), data.get("party_adjs", {}), data.get("party_members", {}))
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
@@ -87,6 +97,33 @@ def _head_index(words: Sequence[str]) -> int:
     return len(words) - 1
 
 
+def _member_after(words: Sequence[str], end: int, members: dict) -> Optional[tuple[int, str]]:
+    """(end, sector) of a party-member noun right after ``end`` ("Labour [MP]", "[deputy leader]")."""
+    for n in (2, 1):
+        if end + n <= len(words):
+            key = " ".join(words[end:end + n])
+            if key in members:
+                return end + n, members[key]
+    return None
+
+
+def _party_member(words: Sequence[str], capital: Sequence[bool], lex: "Lexicon",
+                  actor: Optional[Match]) -> Optional[tuple[Optional[str], str, int, int]]:
+    """(country, sector, start, end) of "<party> <member noun>": "Labour MP" is a British
+    legislator, "a Tory peer" too, "Democratic senator" an American one, "BJP leader" a party man."""
+    cands = []
+    if actor is not None and actor.value[1] == "PTY":
+        cands.append((actor.start, actor.end, actor.value[0]))
+    for m in _matches(words, lex.party_adjs):
+        if capital[m.start]:
+            cands.append((m.start, m.end, m.value))
+    for s, e, ctry in cands:
+        hit = _member_after(words, e, lex.party_members)
+        if hit:
+            return ctry, hit[1], s, hit[0]
+    return None
+
+
 def code_words(words: Sequence[str], capital: Sequence[bool],
                lemmas: Sequence[Optional[str]] = ()) -> dict:
     """Code a tokenised phrase; returns ``{"country", "sector", "sectors", "actor", "agent"}``.
@@ -103,8 +140,14 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
     for m in _matches(words, lex.actors):
         if not any(capital[m.start:m.end]):
             continue
-        if m.end - m.start == 1 and m.end < len(words) and capital[m.end] and words[m.end] not in _PREPS:
+        party = m.value[1] == "PTY"
+        if party and _member_after(words, m.end, lex.party_members):
+            pass  # "Labour MP", "SNP Leader": the party, then what the person is in it
+        elif m.end - m.start == 1 and m.end < len(words) and capital[m.end] and words[m.end] not in _PREPS:
             continue  # a lone first name ("Albert") inside a longer proper name
+        elif party and m.end - m.start == 1 and m.end < len(words) and not capital[m.end] \
+                and words[m.end] not in _PREPS and not words[m.end].isdigit():
+            continue  # "Labour costs", "Greens salad": the word, not the party
         if actor is None or (m.end - m.start) > (actor.end - actor.start):
             actor = m
     country_matches = [m for m in _matches(words, lex.countries)
@@ -124,10 +167,25 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
         out["actor"] = actor.key
         a_country, a_sector = actor.value
         out["country"] = a_country or country
+        if a_sector == "PTY" and country and any(m.start < actor.start and m.start <= head for m in country_matches):
+            out["country"] = country  # "Canada's Conservatives", "Japan's Democratic Party"
     else:
         a_sector = None
         out["country"] = country
 
+    pm = _party_member(words, capital, lex, actor)
+    if pm is not None and pm[2] <= head and not any(
+            m.start >= pm[3] and m.value for m in _matches(words, lex.agents, lemmas)):
+        # the party member is the phrase's head, or only a name follows ("Labour MP John Smith")
+        p_country, p_sector, p_start, p_end = pm
+        if actor is None or actor.start != p_start:
+            out["country"] = p_country or country
+        out["actor"] = out["actor"] or " ".join(words[p_start:p_end])
+        out["sector"] = out["sectors"] = p_sector
+        if any(w in ("former", "ex", "ex-") for w in words[max(0, p_start - 3):p_start]) \
+                and p_sector in _OFFICE_SECTORS:
+            out["sector"] = "ELI"
+        return out
     agent_ms = _matches(words, lex.agents, lemmas)
     if actor is not None and a_sector not in (None, "ELI"):
         # The dictionary's role wins over words of its own name ("Security Service ...");
@@ -236,3 +294,22 @@ def agent_sector(noun: str) -> Optional[str]:
     """PLOVER sector of an agent noun ("soldiers" -> MIL); None when unknown or a non-actor."""
     val = lexicon().agents.get(noun.lower().strip())
     return val[:3] if val else None
+
+
+def company(name: str) -> Optional[tuple[Optional[str], str]]:
+    """(country, "BUS") for an organisation name that says it is a firm, else None: a listed
+    company ("Gazprom", "Lockheed Martin") or a company-form suffix ("Acme Widgets Ltd"); the
+    country only when the listed name gives one ("Rolls-Royce Holdings plc" -> GBR)."""
+    words = [t for t, _ in _tokens(name)]
+    if words and words[0] == "the":
+        words = words[1:]
+    n = len(words)
+    while n > 1 and words[n - 1].rstrip(".") in COMPANY_SUFFIXES:
+        n -= 1
+    actors = lexicon().actors
+    val = actors.get(" ".join(words[:n]))
+    if val and val[1] == "BUS":
+        return val[0], "BUS"
+    if n < len(words) and not val:
+        return None, "BUS"
+    return None

@@ -184,9 +184,13 @@ class _Builder:
             s, e = self._clean(ent)
             if s >= e:
                 continue
-            kept.append((ent.label_, s, e))
+            label = ent.label_
+            if kept and kept[-1][2] == s and _party_name(self.doc[kept[-1][1]:e].text):
+                # NER splits "Liberal Democrats" into "Liberal" + "Democrats": one party
+                label, s = "ORG", kept.pop()[1]
+            kept.append((label, s, e))
             for i in range(s, e):
-                self.ent_of[i] = (ent.label_, s, e)
+                self.ent_of[i] = (label, s, e)
         for label, s, e in self._platforms():
             kept.append((label, s, e))
             for i in range(s, e):
@@ -528,6 +532,8 @@ class _Builder:
                     self.clusters[ci].country = iso
                 self._add(ci, start_char, end_char, root, text if label == "GPE" else None)
                 continue
+            if label in ("NORP", "GPE") and iso is None and (ac.known_actor(text) or (None, None))[1] in ("PTY", "BUS"):
+                label = "ORG"  # spaCy's NORP "Tories", "Gazprom": a party or a firm, an organisation
             if label == "NORP":
                 key = "N:" + text.lower()
                 ci = self.by_key.get(key)
@@ -571,17 +577,25 @@ class _Builder:
             self.by_key.setdefault("O:" + low, ci)
         c = self.clusters[ci]
         ms = s
+        poss = None
         # "Ukraine's Special Operations Forces": the possessor belongs to the mention.
         if s >= 2 and doc[s - 1].tag_ == "POS" and self.ent_of[s - 2] is not None and self.ent_of[s - 2][0] in ("GPE", "ORG"):
             ms = self.ent_of[s - 2][1]
-            ctry = ac.country_code(doc[ms:s - 1].text) or ac.code_phrase(doc[ms:s - 1].text)[0]
-            if ctry:
-                c.codes.append((ctry, None))
+            poss = ac.country_code(doc[ms:s - 1].text) or ac.code_phrase(doc[ms:s - 1].text)[0]
+            if poss:
+                c.codes.append((poss, None))
         known = ac.known_actor(text)
-        if known:
+        if known and poss and known[1] == "PTY":
+            known = (poss, "PTY")  # "Canada's Conservatives": a party name is the possessor's party
+        if known and known[1] == "PTY" and any(x[1] == "PTY" for x in c.codes):
+            c.codes.append(known)  # the first mention's reading of the party stands
+        elif known:
             c.codes.insert(0, known)
         else:
             ctry, sect = ac.code_phrase(text)
+            firm = ac.company(text) if sect is None else None
+            if firm:
+                ctry, sect = ctry or firm[0], firm[1]  # "Acme Widgets Ltd": a business
             if ctry or sect:
                 c.codes.append((ctry, sect))
         self._add(ci, doc[ms].idx, doc[e - 1].idx + len(doc[e - 1]), root, text)
@@ -841,6 +855,12 @@ def ac_platforms() -> set:
 
 INSTRUMENT_HEADS = {"agreement", "treaty", "accord", "accords", "act", "convention", "protocol",
                     "deal", "pact", "plan", "charter", "resolution", "bill", "law", "initiative"}
+
+
+def _party_name(text: str) -> bool:
+    """A political party's name in the actor lexicon ("Liberal Democrats", "Tories")."""
+    known = ac.known_actor(text)
+    return bool(known) and known[1] == "PTY"
 
 
 def _is_instrument(name: str) -> bool:
