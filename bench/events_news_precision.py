@@ -5,7 +5,9 @@ rates", "attacked the market", "beat Chelsea"). The BBC corpus (business, entert
 sport, tech) is mostly non-political, so the events the coder finds there are mostly junk; the
 rate per article per section is the measure, and ``--list`` prints each event with its sentence
 for a hand judgement. Parses are cached under $CHRONICLE_EVENT_CACHE (never in the repo).
-Writes bench/results/events_news.json.
+The events are coded with the junk gate off and the gate's verdict is computed on them, so one run
+gives both rates ("per_article_ungated" and "per_article") and the listing marks each event the gate
+drops ("DROP") with its actor and target codes. Writes bench/results/events_news.json.
 
     python bench/events_news_precision.py [--per-section 80] [--list FILE]
 """
@@ -44,30 +46,51 @@ def _docs(section: str, n: int):
 
 
 def run(per_section: int, listing=None) -> dict:
+    from chronicle.extract import events as ev
     from chronicle.model import Article, Document
     from chronicle.pipeline import run_extractors
 
+    gate = ev.USE_JUNK_GATE
+    ev.USE_JUNK_GATE = False
     out = {}
-    for section in SECTIONS:
-        files, texts, docs = _docs(section, per_section)
-        n = 0
-        by_type: dict = {}
-        for f, text, doc in zip(files, texts, docs):
-            document = run_extractors(Document(article=Article(text=text, published="2005-01-01"), doc=doc))
-            n += len(document.events)
-            for e in document.events:
-                by_type[e.type] = by_type.get(e.type, 0) + 1
-                if listing is not None:
-                    trig = e.extra["trigger"]
-                    word = text[trig["start"]:trig["end"]]
-                    mod = e.extra.get("modality") or ""
-                    listing.write(f"{section}/{f.name}\t{e.type}/{e.mode}\t[{word}]\t{mod}\t"
-                                  f"{e.actor.name if e.actor else ''} -> {e.target.name if e.target else ''}\t"
-                                  f"{e.evidence.text[:300]!r}\n")
-        out[section] = {"articles": len(texts), "events": n, "per_article": round(n / max(1, len(texts)), 3),
-                        "by_type": dict(sorted(by_type.items()))}
-        print(f"{section:14s} {len(texts):4d} articles {n:5d} events {n / max(1, len(texts)):.2f}/article")
+    try:
+        for section in SECTIONS:
+            files, texts, docs = _docs(section, per_section)
+            n = kept = 0
+            by_type: dict = {}
+            for f, text, doc in zip(files, texts, docs):
+                document = run_extractors(Document(article=Article(text=text, published="2005-01-01"), doc=doc))
+                drops = ev.junk_flags([(e.actor, e.target) for e in document.events],
+                                      ev.political_share(document.entities),
+                                      sum(1 for _ in doc.sents)) if gate else \
+                    [False] * len(document.events)
+                n += len(document.events)
+                kept += drops.count(False)
+                for e, drop in zip(document.events, drops):
+                    if not drop:
+                        by_type[e.type] = by_type.get(e.type, 0) + 1
+                    if listing is not None:
+                        trig = e.extra["trigger"]
+                        word = text[trig["start"]:trig["end"]]
+                        mod = e.extra.get("modality") or ""
+                        listing.write(f"{section}/{f.name}\t{'DROP' if drop else 'keep'}\t{e.type}/{e.mode}\t[{word}]\t"
+                                      f"{mod}\t{_role(e.actor)} -> {_role(e.target)}\t"
+                                      f"{e.evidence.text[:300]!r}\n")
+            arts = max(1, len(texts))
+            out[section] = {"articles": len(texts), "events": kept, "per_article": round(kept / arts, 3),
+                            "events_ungated": n, "per_article_ungated": round(n / arts, 3),
+                            "by_type": dict(sorted(by_type.items()))}
+            print(f"{section:14s} {len(texts):4d} articles {kept:5d} events {kept / arts:.2f}/article "
+                  f"(without the junk gate {n:5d}, {n / arts:.2f}/article)")
+    finally:
+        ev.USE_JUNK_GATE = gate
     return out
+
+
+def _role(role) -> str:
+    if role is None:
+        return ""
+    return f"{role.name} [{role.country or '-'} {role.sector or '-'}]"
 
 
 def main() -> int:
@@ -75,10 +98,14 @@ def main() -> int:
     ap.add_argument("--per-section", type=int, default=80)
     ap.add_argument("--list", default=None)
     ap.add_argument("--no-fallback", action="store_true", help="rules only (events.USE_FALLBACK off for this run)")
+    ap.add_argument("--no-gate", action="store_true", help="report without the junk gate (events.USE_JUNK_GATE off)")
     args = ap.parse_args()
     if args.no_fallback:
         from chronicle.extract import events
         events.USE_FALLBACK = False
+    if args.no_gate:
+        from chronicle.extract import events
+        events.USE_JUNK_GATE = False
     listing = open(args.list, "w", encoding="utf-8") if args.list else None
     out = run(args.per_section, listing)
     if listing:

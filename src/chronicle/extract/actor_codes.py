@@ -212,7 +212,7 @@ def code_words(words: Sequence[str], capital: Sequence[bool],
             break
     if out["sector"] is None and out["country"] and 0 <= head < len(words):
         hw = words[head]
-        if hw.endswith("s") and lex.countries.get(hw) and hw != (lex.names.get(lex.countries[hw], "").lower()):
+        if hw.endswith("s") and len(hw) > 3 and lex.countries.get(hw) and hw != (lex.names.get(lex.countries[hw], "").lower()):
             out["sector"] = "CVL"  # "Palestinians", "168 Liberians": people of a country
     if out["sector"] is None and actor is None and country_matches and country_matches[0].value == out["country"]:
         m = country_matches[0]

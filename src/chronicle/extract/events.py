@@ -57,6 +57,12 @@ KEEP_FEATURES = False  # training reads each event's classifier features
 # invent events on ordinary news (scripts/train_event_fallback.py).
 USE_FALLBACK = True
 FALLBACK_THRESHOLD: Optional[float] = None  # None = the threshold shipped with the weights
+# In an article where most events have no state or political-sector participant (business, culture,
+# technology news), drop the events with none either: see ``junk_flags``.
+USE_JUNK_GATE = True
+GATE_MIN_EVENTS = 3  # "most events" needs a few: a one-event report (a PLV sentence) is never gated
+GATE_MIN_SENTENCES = 5  # an article, not a report of a sentence or two (the PLOVER gold items)
+GATE_MAX_SHARE = 0.05  # at most this share of the entity mentions political (BBC politics stories: 0.05+)
 _FROM_ROOT = {}
 
 ASSIGNS = "events"
@@ -1152,6 +1158,48 @@ def _political(role) -> bool:
         and len(role.mention.text.split()) <= 2
 
 
+# Sectors that make a participant political for the junk gate (CVL, JRN, MED, BUS, LAB are not).
+_GATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "SPY", "IGO", "NGO", "PTY", "INS", "UAF",
+                 "ELI", "PRE", "PRM"}
+
+
+def _gate_political(role) -> bool:
+    if role is None or not role.name:
+        return False
+    if role.sector:
+        return role.sector[:3] in _GATE_SECTORS
+    return _political(role)  # a state by its name ("Britain", "the US")
+
+
+def political_share(entities) -> float:
+    """Share of an article's entity mentions that are political actors (sector GOV, LEG, PTY, ...)."""
+    total = pol = 0
+    for e in entities or ():
+        n = len(e.mentions)
+        total += n
+        if e.sector and e.sector[:3] in _GATE_SECTORS:
+            pol += n
+    return pol / total if total else 0.0
+
+
+def junk_flags(pairs: list, share: float, sentences: int = 10 ** 6) -> list[bool]:
+    """For each (actor, target) of an article's events, whether the junk gate drops it.
+
+    Why: in business, entertainment and technology news the coder's finds are mostly companies
+    suing, "attacking" markets or "backing" films; GDELT codes them as politics. When most of an
+    article's events have no political participant (a state, or a political sector: GOV, MIL, PTY,
+    LEG, ...) and hardly any of its actors are political (``share``, from ``political_share``),
+    the events with none are the article's own business, not political events. Politics stories
+    about people ("the four Britons were detained", "were released") have passive, uncoded
+    participants but a minister, a party or a court in every other paragraph: they keep theirs.
+    """
+    political = [_gate_political(a) or _gate_political(t) for a, t in pairs]
+    if len(pairs) < GATE_MIN_EVENTS or sentences < GATE_MIN_SENTENCES or share >= GATE_MAX_SHARE \
+            or sum(political) * 2 >= len(pairs):
+        return [False] * len(pairs)
+    return [not p for p in political]
+
+
 def _sport(doc) -> bool:
     """A sports report: "Lagat beat Brannen" is a race, not an assault (a GDELT classic)."""
     words = {t.lower_ for t in doc if t.is_alpha}
@@ -1224,7 +1272,12 @@ def coded(document) -> list[dict]:
     if USE_FALLBACK:
         cands.extend(_fallback(document, cands, triggers))
         cands.sort(key=lambda c: c["extra"]["trigger"]["start"])
-    return _merge(cands)
+    merged = _merge(cands)
+    if USE_JUNK_GATE:
+        drop = junk_flags([(c["actor"], c["target"]) for c in merged], political_share(document.entities),
+                          sum(1 for _ in doc.sents))
+        merged = [c for c, d in zip(merged, drop) if not d]
+    return merged
 
 
 def _fallback(document, cands: list[dict], triggers: dict) -> list[dict]:
