@@ -136,19 +136,17 @@ def n_day_and(m, ctx):
     month, day = _month(mo["m"]), int(m["d"])
     if day <= int(mo["d"]):
         return None
-    y = _year_for(ctx, month, day)
-    if y is None:
-        return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    try:
-        return "DATE", dt.date(y, month, day).isoformat()
-    except ValueError:
-        return None
+    return _day_value(_year_for(ctx, month, day), month, day)
 
 
 def n_day_and_dm(m, ctx):
     """"between 15 and 17 October": the first day takes the month (and year) of the second."""
     month, day = _month(m["m"]), int(m["d"])
-    y = int(m["y"]) if m["y"] else _year_for(ctx, month, day)
+    return _day_value(int(m["y"]) if m["y"] else _year_for(ctx, month, day), month, day)
+
+
+def _day_value(y, month: int, day: int):
+    """A day's DATE value; an unknown year stays XXXX, an impossible day is no time ("31 February")."""
     if y is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     try:
