@@ -252,6 +252,20 @@ VERB_OBJ_OVERRIDES = {
     "send jet": ("MOBILIZE", "weapons"), "send warship": ("MOBILIZE", "weapons"), "send warplane": ("MOBILIZE", "weapons"),
     "send bomber": ("MOBILIZE", "weapons"), "send ship": ("MOBILIZE", "weapons"), "send tank": ("MOBILIZE", "weapons"),
     "send carrier": ("MOBILIZE", "weapons"), "send submarine": ("MOBILIZE", "weapons"), "extend welcome": ("CONSULT", "visit"), "accord welcome": ("CONSULT", "visit"),
+    # CAMEO 083 "accede to requests or demands" (CAMEO2PLOVER: CONCEDE): complying with, acceding or
+    # bowing to a demand is giving in, not agreeing to a proposal ("complied with the ultimatum")
+    **{f"{v} {o}": ("CONCEDE", None) for v in ("comply", "accede", "bow", "heed", "submit")
+       for o in ("demand", "requirement", "order", "request", "ultimatum", "resolution", "ruling", "condition",
+                 "call", "deadline", "pressure", "wish")},
+    "give in": ("CONCEDE", None), "cave in": ("CONCEDE", None), "back off": ("CONCEDE", None),
+    # manual AID: "Asylum, both to persons in its territories ..."; refugees taken in are given asylum
+    **{f"{v} {o}": ("AID", "asylum") for v in ("accept", "admit", "take", "welcome", "resettle", "host", "receive")
+       for o in ("refugee", "migrant", "seeker", "asylum-seeker", "evacuee")},
+    # manual RETREAT: "allowing the entry of observers, peacekeepers, or humanitarian workers";
+    # CAMEO2PLOVER 0863 "allow delivery of humanitarian aid" is RETREAT access
+    **{f"{v} {o}": ("RETREAT", "access") for v in ("allow", "permit", "let")
+       for o in ("aid", "relief", "assistance", "convoy", "delivery", "worker", "journalist", "investigator",
+                 "observer", "inspector", "monitor", "peacekeeper")},
 }
 
 # Readings that are no event at all, though the verb alone is one: what is released, returned to or lifted

@@ -200,6 +200,47 @@ def verb_trigger(tok, lex: Optional[Lexicon] = None) -> Optional[Trigger]:
     return trig
 
 
+_TAKE_IN = frozenset({"accept", "admit", "take", "welcome", "resettle", "host", "receive"})
+_PEOPLE = frozenset({"people", "person", "family", "child", "woman", "man", "minor", "orphan", "civilian"})
+_FLEEING = frozenset({"refugee", "asylum", "migrant", "asylum-seeker"})
+
+
+# Phrasal verbs whose second word must be a particle, not a preposition heading its own object.
+_PARTICLE_ONLY = frozenset({"give in", "cave in", "back off"})
+_MONEY = frozenset({"money", "fund", "cash", "donation"})
+
+
+def _raised_for(lemma: str, objs):
+    """Manual AID: "Monetary aid ..., grants, gifts": money raised *for* someone ("is raising money for
+    Cramer's Senate bid", "raised funds for flood victims") is given to them; money a firm raises
+    from investors has no beneficiary and stays no event. The raiser must be the verb's own subject:
+    a purpose ("a charity single to help raise funds for victims") is no transfer that happened."""
+    if lemma != "raise":
+        return None
+    for o in objs:
+        if o.dep_ == "dobj" and o.lemma_.lower() in _MONEY and any(c.dep_ == "nsubj" for c in o.head.children):
+            for p in list(o.children) + list(o.head.children):
+                if p.dep_ == "prep" and p.lower_ == "for" and any(g.dep_ == "pobj" for g in p.children):
+                    return o
+    return None
+
+
+def _asylum_object(tok, lemma: str, objs):
+    """Manual AID: "Asylum, both to persons in its territories ...". People taken in who are described
+    as refugees ("accepts 1,500 people now living in Greek refugee camps", parsed as a clause with
+    "people" its subject; "took 300 children from refugee camps") are refugees given asylum."""
+    if lemma not in _TAKE_IN:
+        return None
+    cands = [(o, o) for o in objs if o.dep_ == "dobj"]
+    cands += [(s, c) for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+    origin = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree]
+    for o, scope in cands:
+        if o.lemma_.lower() in _PEOPLE and any(
+                t.lemma_.lower() in _FLEEING for t in list(scope.subtree) + origin if t.i != o.i):
+            return o
+    return None
+
+
 def _verb_reading(tok, lex: Lexicon) -> Optional[Trigger]:
     if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB") or _verb_tagged_noun(tok)) or \
             tok.ent_type_ in ("DATE", "TIME"):
@@ -215,8 +256,16 @@ def _verb_reading(tok, lex: Lexicon) -> Optional[Trigger]:
         if o.dep_ == "dobj":  # "held civilians as human shields": the "as" phrase hangs off the object
             objs.extend(g for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                         if g.dep_ == "pobj")
+    raised = _raised_for(lemma, objs)
+    if raised is not None:
+        return Trigger("AID", None, tok, None, "verb+obj", raised)
+    asylum = _asylum_object(tok, lemma, objs)
+    if asylum is not None:
+        return Trigger("AID", "asylum", tok, None, "verb+obj", asylum)
     for o in objs:  # curated verb+object readings first ("lodge a protest" is an accusation)
         hit = lex.verb_obj.get(f"{lemma} {o.lemma_.lower()}")
+        if hit and o.dep_ == "prep" and f"{lemma} {o.lower_}" in _PARTICLE_ONLY:
+            continue  # "gave in to demands" is giving in; "were given out in 12 categories" is not
         if hit and hit[2] == "manual":
             if hit[0] == "NONE":
                 return None  # "released a statement": no event
@@ -235,6 +284,8 @@ def _verb_reading(tok, lex: Lexicon) -> Optional[Trigger]:
             continue  # "announced the release of a review"
         for key in (f"{lemma} {o.lemma_.lower()}", f"{lemma} {o.lower_}"):
             hit = lex.verb_obj.get(key)
+            if hit and o.dep_ == "prep" and key in _PARTICLE_ONLY:
+                continue
             if hit:
                 return Trigger(hit[0], hit[1], tok, None, "verb+obj", o)
     hit = lex.verbs.get(lemma)

@@ -741,9 +741,23 @@ def _blame_trigger(tok) -> Optional[Trigger]:
 
 
 def _verbless(sent) -> bool:
-    """No clause verb: the root is a noun, and any verb left is parsed as a modifier."""
+    """No clause verb: the root is a noun, and any verb left is parsed as a modifier, or sits inside
+    a noun's modifier ("... following his arrest on charges of attempting to subvert the government":
+    'attempting' hangs off 'charges', so it is no verb of the sentence)."""
     return sent.root.pos_ in ("NOUN", "PROPN") and not any(
-        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "acl") for t in sent)
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "acl", "prep") and _clause_level(t, sent.root)
+        for t in sent)
+
+
+def _clause_level(tok, root) -> bool:
+    """Whether the path from ``tok`` up to the root passes through verbs only (no noun or
+    preposition between: those make it part of a phrase, not of the clause)."""
+    t = tok.head
+    while t.i != root.i and t.head.i != t.i:
+        if t.pos_ not in ("VERB", "AUX"):
+            return False
+        t = t.head
+    return True
 
 
 @lru_cache(maxsize=1)
