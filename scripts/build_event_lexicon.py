@@ -271,6 +271,9 @@ VERB_OBJ_OVERRIDES = {
 # Readings that are no event at all, though the verb alone is one: what is released, returned to or lifted
 # decides ("released a statement", "returned to profit", "lifted interest rates").
 NOT_EVENTS = [
+    # figurative reinforcement: a commitment, position or message reinforced is no troop movement
+    *(f"reinforce {o}" for o in ("commitment", "position", "message", "view", "perception", "belief", "image",
+                                 "impression", "idea", "notion", "sense", "stereotype", "point", "case", "argument")),
     *(f"release {o}" for o in ("statement", "report", "figure", "data", "result", "detail", "video", "footage",
                               "photo", "image", "picture", "document", "information", "list", "album", "film",
                               "book", "song", "record", "version", "update", "transcript", "tape", "recording",

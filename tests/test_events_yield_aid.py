@@ -34,6 +34,13 @@ def coded(make_doc, text):
     ("Former President George W. Bush is raising money for Kevin Cramer's Senate bid in North Dakota.",
      "AID", None, "Bush", "Cramer"),
     ("Britain raised money for flood victims in Pakistan.", "AID", None, "Britain", "victims"),
+    # manual AID: "Monetary aid and financial guarantees, grants, gifts": a sum given as a contribution
+    ("Japan announced a contribution of $10 million to the UN refugee agency.", "AID", None, "Japan", "agency"),
+    ("Germany made a $5 million grant to Jordan.", "AID", None, "Germany", None),
+    # manual AID: "Military and police assistance including arms and personnel": training a named
+    # nation's forces assists them (COOPERATE is for what benefits both sides)
+    ("British instructors trained Ukrainian soldiers in Kent.", "AID", None, "British instructors", "soldiers"),
+    ("Britain trained Ukraine's soldiers last year.", "AID", None, "Britain", "soldiers"),
     # manual RETREAT "release of prisoners": a verbless parse ("court" the root, "freed" an adjective)
     # whose only other verbs sit inside a noun phrase ("charges of attempting to subvert ...") or are
     # a preposition ("following")
@@ -56,6 +63,13 @@ def test_yield_aid_rules(make_doc, text, etype, mode, actor_has, target_has):
     ("The company raised money from investors last year.", "AID"),
     # a purpose clause with no raiser of its own is no transfer that happened
     ("The singer is recording a charity single to help raise funds for victims of the tsunami.", "AID"),
+    # forces trained with no nationality named are one's own: no aid
+    ("North Korea has trained more than 500 computer hackers.", "AID"),
+    # a gift bought is no aid; a contribution with no sum is no monetary aid
+    ("Forecasts predict that British people will spend £4bn buying gifts online this Christmas.", "AID"),
+    ("The company made a contribution to the project.", "AID"),
+    # a reinforced commitment is no troop movement
+    ("Germany has reinforced its commitment to the region.", "MOBILIZE"),
     # people accepted without any sign of flight are no asylum
     ("The board accepted the people's verdict on the new stadium.", "AID"),
 ])

@@ -207,6 +207,24 @@ _FLEEING = frozenset({"refugee", "asylum", "migrant", "asylum-seeker"})
 
 # Phrasal verbs whose second word must be a particle, not a preposition heading its own object.
 _PARTICLE_ONLY = frozenset({"give in", "cave in", "back off"})
+_PERSONNEL = frozenset({"pilot", "soldier", "troop", "force", "officer", "police", "policeman", "army", "fighter",
+                        "recruit", "personnel", "cadet", "commando", "guard", "militia", "military", "unit"})
+
+
+def _foreign_trainees(lemma: str, objs):
+    """Manual AID: "Military and police assistance including arms and personnel"; COOPERATE is for
+    what benefits both sides. Training a named nation's forces ("is training Iraqi pilots", "trained
+    Ukraine's soldiers") assists them; forces trained with no nationality named are one's own
+    (MOBILIZE/COOPERATE readings stay)."""
+    if lemma != "train":
+        return None
+    for o in objs:
+        if o.dep_ == "dobj" and o.lemma_.lower() in _PERSONNEL and any(
+                c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in o.children):
+            return o
+    return None
+
+
 _MONEY = frozenset({"money", "fund", "cash", "donation"})
 
 
@@ -256,6 +274,9 @@ def _verb_reading(tok, lex: Lexicon) -> Optional[Trigger]:
         if o.dep_ == "dobj":  # "held civilians as human shields": the "as" phrase hangs off the object
             objs.extend(g for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                         if g.dep_ == "pobj")
+    trained = _foreign_trainees(lemma, objs)
+    if trained is not None:
+        return Trigger("AID", None, tok, None, "verb+obj", trained)
     raised = _raised_for(lemma, objs)
     if raised is not None:
         return Trigger("AID", None, tok, None, "verb+obj", raised)

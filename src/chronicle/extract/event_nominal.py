@@ -75,7 +75,14 @@ def entry(noun) -> Optional[tuple]:
     if low == "strike":
         return ("ASSAULT", None, "target") if any(c.dep_ == "prep" and c.lower_ in ("on", "against")
                                                    for c in noun.children) else None
+    if low in _MONEY_GIFTS and any(t.ent_type_ == "MONEY" for c in noun.children
+                                   if c.dep_ in ("nummod", "compound", "quantmod", "amod") or c.lower_ == "of"
+                                   for t in c.subtree):
+        return ("AID", None, "actor")  # manual AID: "monetary aid ..., grants, gifts": "a contribution of €56 million"
     return NOUNS.get(low)
+
+
+_MONEY_GIFTS = {"contribution", "grant", "donation"}  # "buying gifts worth £4bn": a gift bought is no aid
 
 
 def _governing_verb(noun):
