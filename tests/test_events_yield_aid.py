@@ -41,6 +41,8 @@ def coded(make_doc, text):
     # nation's forces assists them (COOPERATE is for what benefits both sides)
     ("British instructors trained Ukrainian soldiers in Kent.", "AID", None, "British instructors", "soldiers"),
     ("Britain trained Ukraine's soldiers last year.", "AID", None, "Britain", "soldiers"),
+    # manual SUPPORT is "only for political, diplomatic, and non-material support": aid that supports is AID
+    ("British funding supported the Afghan police.", "AID", None, "British funding", "police"),
     # manual RETREAT "release of prisoners": a verbless parse ("court" the root, "freed" an adjective)
     # whose only other verbs sit inside a noun phrase ("charges of attempting to subvert ...") or are
     # a preposition ("following")
@@ -63,6 +65,8 @@ def test_yield_aid_rules(make_doc, text, etype, mode, actor_has, target_has):
     ("The company raised money from investors last year.", "AID"),
     # a purpose clause with no raiser of its own is no transfer that happened
     ("The singer is recording a charity single to help raise funds for victims of the tsunami.", "AID"),
+    # a party's support stays SUPPORT
+    ("The Labour party supported the bill.", "AID"),
     # forces trained with no nationality named are one's own: no aid
     ("North Korea has trained more than 500 computer hackers.", "AID"),
     # a gift bought is no aid; a contribution with no sum is no monetary aid

@@ -519,6 +519,11 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         trig = trig._replace(type="AID", mode="peacekeeping")
     if trig.type == "MOBILIZE" and "peacekeep" in verb.sent.text.lower():
         trig = trig._replace(type="AID", mode="peacekeeping")
+    if trig.type == "SUPPORT" and trig.noun is None and actor_h is not None and \
+            R.quantity_head(actor_h).lemma_.lower() in _AID_NOUNS:
+        # manual SUPPORT is "only for political, diplomatic, and non-material support": support given by
+        # aid or funding ("Australian aid also supported 2 million girls") is material, i.e. AID
+        trig = trig._replace(type="AID", mode=None)
     if trig.type == "ASSAULT" and actor_h is not None and (
             R.quantity_head(actor_h).lemma_.lower() in _PROTESTERS or actor.sector in _STREET and (
                 verb.lemma_.lower() in ("clash", "fight", "scuffle") and target is not None and
@@ -611,6 +616,7 @@ _SELF_PRONOUNS = {"it", "they", "we", "he", "she"}
 _PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
 _STREET = {"CVL", "OPP", "EDU", "LAB"}
 _POLICE = {"police", "policeman", "officer", "riot"}
+_AID_NOUNS = {"aid", "assistance", "funding", "fund", "money", "donation", "grant", "loan"}
 _REFUGEES = {"refugee", "migrant", "asylum-seeker", "seeker", "exile", "evacuee", "civilian"}
 
 
