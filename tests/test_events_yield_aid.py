@@ -43,6 +43,10 @@ def coded(make_doc, text):
     ("Britain trained Ukraine's soldiers last year.", "AID", None, "Britain", "soldiers"),
     # manual SUPPORT is "only for political, diplomatic, and non-material support": aid that supports is AID
     ("British funding supported the Afghan police.", "AID", None, "British funding", "police"),
+    # "X is the first to <act>": the infinitive is X's act (its subject is the copula's)
+    ("The group is the first to comply with a requirement to leave the buffer zone.", "CONCEDE", None,
+     "group", "requirement"),
+    ("Germany was the first country to recognize Croatia.", "SUPPORT", None, "Germany", "Croatia"),
     # manual RETREAT "release of prisoners": a verbless parse ("court" the root, "freed" an adjective)
     # whose only other verbs sit inside a noun phrase ("charges of attempting to subvert ...") or are
     # a preposition ("following")

@@ -53,6 +53,21 @@ def _dateline_dash(tok):
     return None
 
 
+_ORDINAL_FIRST = {"first", "last", "only", "second", "third", "latest"}
+
+
+def _first_to(verb):
+    """"The group is the first to comply with ...", "Germany was the first country to recognise
+    Croatia": the infinitive says what the copula's subject did; its subject is that subject."""
+    if verb.dep_ not in ("relcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ != "attr" or not (head.lower_ in _ORDINAL_FIRST or any(
+            c.dep_ == "amod" and c.lower_ in _ORDINAL_FIRST for c in head.children)):
+        return None
+    return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+
+
 def subject(verb, depth: int = 0):
     """The grammatical subject of a verb, inheriting it from the governing clause when absent."""
     dateline = None
@@ -76,6 +91,9 @@ def subject(verb, depth: int = 0):
         return after[0] if after else c
     if depth >= 4:
         return None
+    first = _first_to(verb)
+    if first is not None:
+        return first
     if verb.dep_ == "relcl":
         return None
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
