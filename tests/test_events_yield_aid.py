@@ -41,6 +41,12 @@ def coded(make_doc, text):
     # nation's forces assists them (COOPERATE is for what benefits both sides)
     ("British instructors trained Ukrainian soldiers in Kent.", "AID", None, "British instructors", "soldiers"),
     ("Britain trained Ukraine's soldiers last year.", "AID", None, "Britain", "soldiers"),
+    # manual AID: the provider acts: aid named with "from", or given "with" by the clause's subject
+    ("Donations totaling $670,000 had come to the Navajo Nation from Ireland by Wednesday.", "AID", None,
+     "Ireland", "Navajo Nation"),
+    ("Aid from Japan reached the flooded villages on Monday.", "AID", None, "Japan", "villages"),
+    ("Germany has reinforced its commitment to Syrian refugees with a contribution of €56 million.", "AID", None,
+     "Germany", None),
     # manual SUPPORT is "only for political, diplomatic, and non-material support": aid that supports is AID
     ("British funding supported the Afghan police.", "AID", None, "British funding", "police"),
     # "X is the first to <act>": the infinitive is X's act (its subject is the copula's)

@@ -152,6 +152,24 @@ def _modifier_actor(noun):
     return None
 
 
+_ARRIVE = {"come", "arrive", "reach", "flow", "pour", "go"}
+
+
+def _giver(noun, verb, target):
+    """Manual AID: the provider is the actor, the recipient the target. Aid names its giver with
+    "from" ("aid from Japan", "donations had come to the Navajo Nation from Ireland": the motion
+    verb's "from" and "to"); aid a clause's subject gives "with" ("Germany reinforced its commitment
+    with a contribution of €56 million") is the subject's."""
+    actor = _pobj(noun, {"from"})
+    if verb.i != noun.i and noun.dep_ == "nsubj" and verb.lemma_.lower() in _ARRIVE:
+        actor = actor or _pobj(verb, {"from"})
+        target = target or _pobj(verb, {"to", "into"}) or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if actor is None and verb.i != noun.i and noun.dep_ == "pobj" and noun.head.lower_ == "with" and \
+            noun.head.head.i == verb.i:
+        actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return actor, target
+
+
 def roles(trig: Trigger):
     """(actor, target, count) heads for a nominal trigger."""
     noun = trig.noun
@@ -186,6 +204,8 @@ def roles(trig: Trigger):
             if actor is not None or cur.head.i == cur.i:
                 break
             cur = cur.head
+    if trig.type == "AID" and actor is None:
+        actor, target = _giver(noun, verb, target)
     if of is not None:
         if of_role == "actor" and actor is None:
             actor = of
