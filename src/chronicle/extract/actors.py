@@ -341,6 +341,12 @@ class _Builder:
             if lem in PERSON_TITLES or (t.tag_ == "NN" and lem not in GENERIC_ROLES
                                         and self._set_off(root, t, s)):
                 c.titles.add(lem)  # "Maria Gonzalez, a nurse,": later "the nurse" is her
+            # a noun that is no person title ("a Zimbabwean court") describes the person only when
+            # punctuated as an apposition: the parser also hangs a clause's subject on its object
+            # ("A Zimbabwean court on Tuesday freed pastor Evan Mawarire")
+            same = lem in PERSON_TITLES or self._set_off(root, t, s)
+            if not same:
+                continue
             if ctry or sect:
                 c.codes.append((ctry, sect))
             g = coref.TITLE_GENDER.get(t.lower_)
