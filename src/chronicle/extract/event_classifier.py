@@ -62,25 +62,36 @@ class Model:
         self.W, self.labels, self.dim, self.threshold, self.Wd, self.low = W, labels, dim, threshold, Wd, low
 
     def proba(self, idx, vec) -> np.ndarray:
-        z = self.W[idx].sum(axis=0) / np.sqrt(max(1, len(idx)))
-        if self.Wd is not None and vec.size == self.Wd.shape[0]:
-            z = z + vec @ self.Wd
-        z = z - z.max()
-        p = np.exp(z)
-        return p / p.sum()
+        return softmax(self.W, self.Wd, idx, vec)
 
     def predict(self, idx, vec) -> tuple[str, float]:
-        p = self.proba(idx, vec)
-        k = int(p.argmax())
-        return self.labels[k], float(p[k])
+        return top(self.labels, self.proba(idx, vec))
+
+
+def softmax(W: np.ndarray, Wd: Optional[np.ndarray], idx, vec: Optional[np.ndarray]) -> np.ndarray:
+    """Class probabilities of both event models: hashed one-hots scaled to unit norm (as
+    ``scripts/event_model_train.py`` trains them), plus the word-vector weights when both exist."""
+    z = W[idx].sum(axis=0) / np.sqrt(max(1, len(idx)))
+    if Wd is not None and vec is not None and vec.size == Wd.shape[0]:
+        z = z + vec @ Wd
+    z = z - z.max()
+    p = np.exp(z)
+    return p / p.sum()
+
+
+def top(labels: list[str], p: np.ndarray) -> tuple[str, float]:
+    k = int(p.argmax())
+    return labels[k], float(p[k])
 
 
 def load_weights(path: Path) -> Optional[tuple]:
-    """(weights, labels, npz arrays) of a trained event model, or None when none ships."""
+    """(weights, word-vector weights or None, labels, npz arrays) of a trained event model, or
+    None when none ships."""
     if not path.exists():
         return None
     data = np.load(path, allow_pickle=False)
-    return data["W"].astype(np.float32), [str(x) for x in data["labels"]], data
+    Wd = data["Wd"].astype(np.float32) if "Wd" in data.files else None
+    return data["W"].astype(np.float32), Wd, [str(x) for x in data["labels"]], data
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +99,5 @@ def model() -> Optional[Model]:
     loaded = load_weights(_PATH)
     if loaded is None:
         return None
-    W, labels, data = loaded
-    Wd = data["Wd"].astype(np.float32) if "Wd" in data.files else None
+    W, Wd, labels, data = loaded
     return Model(W, labels, int(data["dim"]), float(data["threshold"]), Wd, float(data["low"]))

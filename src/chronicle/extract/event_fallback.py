@@ -23,7 +23,7 @@ from typing import Optional
 
 import numpy as np
 
-from .event_classifier import N_HASH, load_weights
+from .event_classifier import N_HASH, load_weights, softmax, top
 from .event_classifier import _h  # the same feature hash for both event models
 
 _PATH = Path(__file__).resolve().parent.parent / "data" / "event_fallback.npz"
@@ -108,14 +108,7 @@ class Model:
         self.W, self.labels, self.threshold, self.Wd = W, labels, threshold, Wd
 
     def predict(self, idx, vec: Optional[np.ndarray] = None) -> tuple[str, float]:
-        z = self.W[idx].sum(axis=0) / np.sqrt(len(idx))
-        if self.Wd is not None and vec is not None and vec.shape[0] == self.Wd.shape[0]:
-            z = z + vec @ self.Wd
-        z = z - z.max()
-        p = np.exp(z)
-        p /= p.sum()
-        k = int(p.argmax())
-        return self.labels[k], float(p[k])
+        return top(self.labels, softmax(self.W, self.Wd, idx, vec))
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +116,5 @@ def model() -> Optional[Model]:
     loaded = load_weights(_PATH)
     if loaded is None:
         return None
-    W, labels, data = loaded
-    Wd = data["Wd"].astype(np.float32) if "Wd" in data.files else None
+    W, Wd, labels, data = loaded
     return Model(W, labels, float(data["threshold"]), Wd)
