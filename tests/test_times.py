@@ -11,22 +11,14 @@ from chronicle.extract.times import date_and_precision
 from chronicle.model import Article, Document
 
 from datapaths import shared
+from timex_cases import tagged, tagger
 
 SAT = "2025-01-11"  # a Saturday
 
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    def _run(text, published=SAT):
-        document = Document(article=Article(text=text, published=published), doc=nlp(text))
-        return [(t.span.text, t.type, t.value) for t in times.extract(document)]
-    return _run
-
-
-def one(found, text):
-    hits = [f for f in found if f[0] == text]
-    assert hits, f"{text!r} not tagged; got {found}"
-    return hits[0]
+    return tagger(nlp, SAT)
 
 
 @pytest.mark.parametrize("text,span,type_,value", [
@@ -113,67 +105,67 @@ def one(found, text):
     ("The meeting lasted half an hour.", "half an hour", "DURATION", "PT30M"),
 ])
 def test_rule_families(run, text, span, type_, value):
-    assert one(run(text), span)[1:] == (type_, value)
+    assert tagged(run(text), span)[1:] == (type_, value)
 
 
 def test_weekday_direction_follows_tense(run):
     # published on a Wednesday
     wed = "2025-01-08"
-    assert one(run("The president spoke on Monday.", wed), "Monday")[2] == "2025-01-06"
-    assert one(run("The president will speak on Monday.", wed), "Monday")[2] == "2025-01-13"
-    assert one(run("The president stated on Saturday that talks failed.", SAT), "Saturday")[2] == SAT
+    assert tagged(run("The president spoke on Monday.", wed), "Monday")[2] == "2025-01-06"
+    assert tagged(run("The president will speak on Monday.", wed), "Monday")[2] == "2025-01-13"
+    assert tagged(run("The president stated on Saturday that talks failed.", SAT), "Saturday")[2] == SAT
     # "next Friday" is the first Friday after publication (HeidelTime and TimeBank read it so)
-    assert one(run("The president will travel next Friday.", wed), "next Friday")[2] == "2025-01-10"
-    assert one(run("The president will travel next Saturday.", SAT), "next Saturday")[2] == "2025-01-18"
-    assert one(run("Officials met last Tuesday.", wed), "last Tuesday")[2] == "2025-01-07"
+    assert tagged(run("The president will travel next Friday.", wed), "next Friday")[2] == "2025-01-10"
+    assert tagged(run("The president will travel next Saturday.", SAT), "next Saturday")[2] == "2025-01-18"
+    assert tagged(run("Officials met last Tuesday.", wed), "last Tuesday")[2] == "2025-01-07"
     # "could" is the past of "can" as often as a possibility: the nearest Tuesday (yesterday)
-    assert one(run("He could not be reached Tuesday.", wed), "Tuesday")[2] == "2025-01-07"
+    assert tagged(run("He could not be reached Tuesday.", wed), "Tuesday")[2] == "2025-01-07"
     # a past perfect keeps a forward-looking "until" or "due to" in the past
-    assert one(run("Until Monday, police had not named a suspect.", wed), "Monday")[2] == "2025-01-06"
-    assert one(run("The offer had been due to expire Friday.", "2025-01-13"), "Friday")[2] == "2025-01-10"
-    assert one(run("The offer will run until Friday.", wed), "Friday")[2] == "2025-01-10"
+    assert tagged(run("Until Monday, police had not named a suspect.", wed), "Monday")[2] == "2025-01-06"
+    assert tagged(run("The offer had been due to expire Friday.", "2025-01-13"), "Friday")[2] == "2025-01-10"
+    assert tagged(run("The offer will run until Friday.", wed), "Friday")[2] == "2025-01-10"
     # "effective" bounds something still to come; a date after "the decision to ..." usually
     # dates the decision (PP attachment), so plan nouns do not turn the tense
-    assert one(run("The board made the decision to restate its accounts on 28 December.", "2025-03-16"),
+    assert tagged(run("The board made the decision to restate its accounts on 28 December.", "2025-03-16"),
                "28 December")[2] == "2024-12-28"
-    assert one(run("The new chairman takes over, effective Feb. 1.", "2024-11-02"), "Feb. 1")[2] == "2025-02-01"
-    assert one(run("Sales fell in March.", "2024-11-02"), "March")[2] == "2024-03"
+    assert tagged(run("The new chairman takes over, effective Feb. 1.", "2024-11-02"), "Feb. 1")[2] == "2025-02-01"
+    assert tagged(run("Sales fell in March.", "2024-11-02"), "March")[2] == "2024-03"
     # "be to" looks ahead; "this September" is in the year of the report whatever the verb
     fri = "2025-01-10"
-    assert one(run("The stock is to resume trading in Paris Tuesday.", fri), "Tuesday")[2] == "2025-01-14"
-    assert one(run("With the election due this September, the figures could not have come at a worse time.",
+    assert tagged(run("The stock is to resume trading in Paris Tuesday.", fri), "Tuesday")[2] == "2025-01-14"
+    assert tagged(run("With the election due this September, the figures could not have come at a worse time.",
                    "2025-02-05"), "this September")[2] == "2025-09"
-    assert one(run("He could have left Tuesday.", wed), "Tuesday")[2] == "2025-01-07"
+    assert tagged(run("He could have left Tuesday.", wed), "Tuesday")[2] == "2025-01-07"
     assert "morning" not in " ".join(f[0] for f in run("She hosts a morning talk show."))
 
 
 def test_anaphoric_dates_follow_the_last_mentioned_date(run):
     found = run("The ceasefire was signed on March 3, 2022. The following day, shelling resumed.")
-    assert one(found, "The following day")[2] == "2022-03-04"
+    assert tagged(found, "The following day")[2] == "2022-03-04"
     found = run("Profit rose 5% in the third quarter from $1 million a year earlier.", "1989-11-02")
-    assert one(found, "a year earlier")[2] == "1988-Q3"
+    assert tagged(found, "a year earlier")[2] == "1988-Q3"
 
 
 def test_previous_year_follows_the_narrative(run):
     found = run("Ford lost $2.7 billion in 2007, against a loss of $12.6 billion the previous year.")
-    assert one(found, "the previous year")[1:] == ("DATE", "2006")
-    assert one(run("Revenue was higher than in the previous year."), "the previous year")[2] == "2024"
+    assert tagged(found, "the previous year")[1:] == ("DATE", "2006")
+    assert tagged(run("Revenue was higher than in the previous year."), "the previous year")[2] == "2024"
 
 
 def test_year_ago_counts_back_from_the_current_period(run):
     text = ("Net rose in the third quarter. A year-ago quarter was weak. "
             "In the first nine months, net rose from the 2023 period. The year-ago results included a charge.")
     found = run(text, "2024-11-02")
-    assert one(found, "year-ago quarter")[2] == "2023-Q3"
+    assert tagged(found, "year-ago quarter")[2] == "2023-Q3"
     # "the 2023 period" already is the year-ago one: not 2022-Q3
-    assert one(found, "year-ago")[2] == "2023"
+    assert tagged(found, "year-ago")[2] == "2023"
 
 
 def test_no_publication_date_leaves_values_underspecified(run):
     found = run("He left yesterday and returns next week; the deal was signed on May 5.", None)
-    assert one(found, "yesterday")[2] == "XXXX-XX-XX"
-    assert one(found, "next week")[2] == "XXXX-WXX"
-    assert one(found, "May 5")[2] == "XXXX-05-05"
+    assert tagged(found, "yesterday")[2] == "XXXX-XX-XX"
+    assert tagged(found, "next week")[2] == "XXXX-WXX"
+    assert tagged(found, "May 5")[2] == "XXXX-05-05"
 
 
 def test_vetoes(run):
@@ -182,7 +174,7 @@ def test_vetoes(run):
     assert run("The song mentions Father Christmas and sleigh bells.") == []
     assert run("A survey of 16 to 20-year-olds was published.") == []
     # "start" is part of the extent only as "the start of"
-    assert one(run("I'd love to start next year by winning."), "next year")[2] == "2026"
+    assert tagged(run("I'd love to start next year by winning."), "next year")[2] == "2026"
     assert run("Officials said this may be the worst disaster.") == []
     found = run("The 6-year-old boy read the Sunday Times. You may go. The March for Life was held.")
     spans = {f[0] for f in found}

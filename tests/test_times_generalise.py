@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.extract import times
-from chronicle.model import Article, Document
+from timex_cases import tagged, tagger
 
 WED = "2025-01-08"
 
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    def _run(text, published=WED):
-        document = Document(article=Article(text=text, published=published), doc=nlp(text))
-        return [(t.span.text, t.type, t.value) for t in times.extract(document)]
-    return _run
+    return tagger(nlp, WED)
 
 
 def _value(found, span):
-    hits = [f for f in found if f[0] == span]
-    assert hits, f"{span!r} not tagged; got {found}"
-    return hits[0][2]
+    return tagged(found, span)[2]
 
 
 @pytest.mark.parametrize("text,span,value", [
