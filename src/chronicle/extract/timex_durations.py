@@ -13,7 +13,7 @@ from typing import Optional
 
 from . import timex_norm as tn
 from .timex_context import Ctx, lexicon
-from .timex_normalisers import (_DEICTIC, _daynum, _forward, _lower, _month, _number, _numstr, _pod, _unit,
+from .timex_normalisers import (_DEICTIC, day_value, _daynum, _forward, _lower, _month, _number, _numstr, _pod, _unit,
                                 _year_for)
 
 
@@ -136,23 +136,13 @@ def n_day_and(m, ctx):
     month, day = _month(mo["m"]), int(m["d"])
     if day <= int(mo["d"]):
         return None
-    return _day_value(_year_for(ctx, month, day), month, day)
+    return day_value(_year_for(ctx, month, day), month, day)
 
 
 def n_day_and_dm(m, ctx):
     """"between 15 and 17 October": the first day takes the month (and year) of the second."""
     month, day = _month(m["m"]), int(m["d"])
-    return _day_value(int(m["y"]) if m["y"] else _year_for(ctx, month, day), month, day)
-
-
-def _day_value(y, month: int, day: int):
-    """A day's DATE value; an unknown year stays XXXX, an impossible day is no time ("31 February")."""
-    if y is None:
-        return "DATE", f"XXXX-{month:02d}-{day:02d}"
-    try:
-        return "DATE", dt.date(y, month, day).isoformat()
-    except ValueError:
-        return None
+    return day_value(int(m["y"]) if m["y"] else _year_for(ctx, month, day), month, day)
 
 
 def n_time_being(m, ctx):

@@ -118,11 +118,15 @@ def n_md(m, ctx):
         return None
     if _lower(m["m"]) in ("may", "march") and not m["m"][0].isupper():
         return None
-    y = _year_for(ctx, mo, day)
+    return day_value(_year_for(ctx, mo, day), mo, day)
+
+
+def day_value(y: Optional[int], month: int, day: int):
+    """A day's DATE value; an unknown year stays XXXX, an impossible day is no time ("31 February")."""
     if y is None:
-        return "DATE", f"XXXX-{mo:02d}-{day:02d}"
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
     try:
-        return "DATE", dt.date(y, mo, day).isoformat()
+        return "DATE", dt.date(y, month, day).isoformat()
     except ValueError:
         return None
 
