@@ -75,15 +75,11 @@ def main() -> int:
         # The shipped fallback typer was trained on every gold sentence, so the gold sets are scored
         # with it off (its honest gold numbers are the cross-validated ones of
         # scripts/train_event_fallback.py); with it on they would be inflated. PLV dev never trains it.
-        from chronicle.extract import events as X
-        shipped, X.USE_FALLBACK = X.USE_FALLBACK, False
-        try:
+        with ev.rules_only():
             print("PLOVER gold sentences: rules only (the shipped fallback typer was trained on them)")
             out["plover_gsr"] = ev.run([str(GSR)])[GSR.name]
             out["plover_gsr_train"] = ev.run([str(GSR)], errors=args.errors, split="train")[GSR.name]
             out["plover_gsr_dev"] = ev.run([str(GSR)], split="dev")[GSR.name]
-        finally:
-            X.USE_FALLBACK = shipped
     if BBC.exists():
         out["timing"] = timing(args.articles)
         t = out["timing"]

@@ -15,6 +15,7 @@ import csv
 import hashlib
 import json
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
@@ -270,10 +271,17 @@ def _fallback_on() -> bool:
     return coder.USE_FALLBACK and event_fallback.model() is not None
 
 
-def _rules_only(items: list[dict]) -> dict:
+@contextmanager
+def rules_only():
+    """The event coder without its trained fallback typer, for scores on data it was trained on."""
     from ..extract import events as coder
-    coder.USE_FALLBACK = False
+    shipped, coder.USE_FALLBACK = coder.USE_FALLBACK, False
     try:
-        return {k: v for k, v in evaluate(items).items() if k != "per_class"}
+        yield
     finally:
-        coder.USE_FALLBACK = True
+        coder.USE_FALLBACK = shipped
+
+
+def _rules_only(items: list[dict]) -> dict:
+    with rules_only():
+        return {k: v for k, v in evaluate(items).items() if k != "per_class"}
