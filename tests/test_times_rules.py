@@ -294,3 +294,19 @@ def test_holiday_weekends(run):
 def test_current_account_is_no_time(run):
     assert run("The current account deficit widened.") == []
     assert ("current", "DATE", "PRESENT_REF") in run("The current deal expires soon.")
+
+
+def test_meantime_reader_trusts_the_date_line_over_a_mistyped_creation_time(tmp_path):
+    # the creation time is anchored to the line "October 10, 2008" but its value says 2008-10-20:
+    # the text the annotators read wins
+    from chronicle.evaluate.timeml import read_meantime
+    words = [(0, "Markets"), (0, "rally"), (1, "October"), (1, "10"), (1, ","), (1, "2008"),
+             (2, "Stocks"), (2, "rose"), (2, "today"), (2, ".")]
+    path = tmp_path / "d.xml"
+    path.write_text(_meantime_xml(words, '<TIMEX3 m_id="1" type="DATE" value="2008-10-20" '
+                                         'functionInDocument="CREATION_TIME">'
+                                         + "".join(f'<token_anchor t_id="{i}"/>' for i in (3, 4, 5, 6))
+                                         + '</TIMEX3>'))
+    gd = read_meantime(path)
+    assert gd.dct == "2008-10-10"
+    assert [gd.text[a:b] for a, b in gd.ignore] == ["October 10, 2008"]

@@ -139,8 +139,13 @@ def read_meantime(path: str | os.PathLike, last_sentence: int = MEANTIME_LAST_SE
             continue
         timexes.append(GoldTimex(min(a[0] for a in anchors), max(a[1] for a in anchors),
                                  t.get("type", ""), t.get("value", ""), t.get("m_id", "")))
+    line_dct, line = _date_line(text)
+    if line_dct and dct and line_dct != dct and line is not None and any(a <= line[0] and line[1] <= b for a, b in ignore):
+        # the creation time's own tokens say another day than its value (one file: value 2008-10-20 on the
+        # line "October 10, 2008"); the annotators resolved the body against the line they read
+        dct = line_dct
     if dct is None:
-        dct, line = _date_line(text)
+        dct = line_dct
         scored = ignore + [(g.start, g.end) for g in timexes]  # a date line annotated as a DATE stays scored
         if line is not None and not any(a < line[1] and line[0] < b for a, b in scored):
             ignore.append(line)
