@@ -227,26 +227,59 @@ def n_month_alone(m, ctx):
         if prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in lexicon()["MONTH"]:
             return None  # "Theresa May", a surname
     mo = _month(word)
+    ranged = _range_year().match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 50))
+    if ranged:  # "between March and April 2004": the year named; "December to January 2005": the one before
+        return "DATE", f"{int(ranged['y2']) - (_month(ranged['m2']) < mo):04d}-{mo:02d}"
     y = _year_for(ctx, mo, 15)
     return "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
 
 
+@lru_cache(maxsize=1)
+def _range_year() -> re.Pattern:
+    """The second month of a range with its year ("March and April 2004", "June-July 2005",
+    "October to the end of December 2004"): the first month is in that year."""
+    months = "|".join(sorted((w for w in lexicon()["MONTH"] if len(w) > 3), key=len, reverse=True))
+    return re.compile(r"[^\S\n]*(?:[-–/][^\S\n]*|(?:and|or|to|through|until|till)[^\S\n]+)(?:the[^\S\n]+)?"
+                      r"(?:(?:early|late|mid)[- ]?|(?:end|start|beginning|middle) of[^\S\n]+)?"
+                      rf"(?P<m2>{months}),?[^\S\n]+(?P<y2>1[5-9]\d\d|20\d\d)\b", re.I)
+
+
+# spaCy calls a bare year a number now and then ("In 2021, ...", "by 2022"); after a preposition
+# of time a lone number of year shape is the year, whatever its entity label
+YEARISH_NUMBER_ENTS = ("CARDINAL", "MONEY")
+
+
+def _lone_year(tok, after_prep: bool) -> bool:
+    """A number entity of its own that reads as a year: after a preposition of time ("In 2021,"),
+    or between "the" and a singular modifier or noun ("the 2016 presidential election")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.ent_iob_ != "B" or (nxt is not None and nxt.ent_iob_ == "I"):
+        return False
+    if after_prep:
+        return True
+    prev = doc[tok.i - 1] if tok.i else None
+    return (prev is not None and prev.lower_ == "the" and nxt is not None and nxt.tag_ in ("JJ", "NN", "NNP")
+            and nxt.lower_ not in lexicon()["COUNT_NOUNS_AFTER"])
+
+
 def n_year(m, ctx):
     y = m["y"]
-    sp = ctx.span()
-    if sp is not None:
-        for tok in sp:
-            if tok.text == y and tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
-                                                   "PRODUCT", "ORG", "FAC", "LAW"):
-                return None
     after = ctx.text[ctx.end:ctx.end + 20]
-    if re.match(r"\s*(?:%|percent|per cent|[-–]\d)", after, re.I):
-        return None
     lex = lexicon()
     nxt = re.match(r"\s+([A-Za-z]+)", after)
     prev = re.search(r"(\S+)\s+$", ctx.text[max(0, ctx.start - 20):ctx.start])
     after_prep = prev is not None and prev.group(1).lower() in ("in", "since", "by", "until", "till", "during", "after",
                                                                 "before", "of", "through", "early", "late", "mid")
+    sp = ctx.span()
+    if sp is not None:
+        for tok in sp:
+            if tok.text == y and tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL",
+                                                   "PRODUCT", "ORG", "FAC", "LAW"):
+                if not (tok.ent_type_ in YEARISH_NUMBER_ENTS and _lone_year(tok, after_prep)):
+                    return None
+    if re.match(r"\s*(?:%|percent|per cent|[-–]\d)", after, re.I):
+        return None
     if ctx.end - ctx.start == 4 and not after_prep and nxt and nxt.group(1).lower() in lex["COUNT_NOUNS_AFTER"]:
         return None  # "2000 people", "lost 1900 points": a count ("in 2007 people ..." stays a year)
     if ctx.end - ctx.start == 4 and prev and prev.group(1).lower() in lex["NOT_A_YEAR_BEFORE"]:

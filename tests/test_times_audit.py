@@ -1,0 +1,40 @@
+"""Times: fixes from an error audit of the tagger on unannotated news (BBC 2004-05, modern US
+pages). Every sentence is written for these tests; publication date a Wednesday, 2005-03-16,
+unless stated."""
+from __future__ import annotations
+
+import pytest
+
+from timex_cases import tagged, tagger
+
+DCT = "2005-03-16"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return tagger(nlp, DCT)
+
+
+@pytest.mark.parametrize("text,span", [
+    # spaCy labels these years CARDINAL; after a preposition of time, or between "the" and a
+    # singular modifier, a lone number of year shape is the year
+    ("In 2021, the council nominated her for the post.", "2021"),
+    ("The bill would add another 130m pounds by 2022, the report warned.", "2022"),
+    ("He looked into meddling in the 2016 presidential election, officials said.", "2016"),
+])
+def test_years_labelled_as_numbers(run, text, span):
+    assert tagged(run(text), span)[1:] == ("DATE", span)
+
+
+def test_counts_after_the_stay_counts(run):
+    found = run("The 2000 workers at the plant went on strike.")
+    assert not [f for f in found if f[0] == "2000"], found
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Sales dropped between March and April 2004.", "March", "2004-03"),
+    ("The trial ran from early March to the end of April 2003.", "early March", "2003-03"),
+    ("Prices rose from December to January 2001.", "December", "2000-12"),
+])
+def test_first_month_of_a_range_takes_the_year_named(run, text, span, value):
+    assert tagged(run(text), span)[2] == value
