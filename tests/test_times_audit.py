@@ -38,3 +38,34 @@ def test_counts_after_the_stay_counts(run):
 ])
 def test_first_month_of_a_range_takes_the_year_named(run, text, span, value):
     assert tagged(run(text), span)[2] == value
+
+
+@pytest.mark.parametrize("text,span,type_", [
+    # a rate ("40 pounds a year") is a SET; a stretch with an anchor or an alternative is not
+    ("Parliament failed to change the rules a year after the crash.", "a year", "DURATION"),
+    ("The coach gave the players a week or 10 days off.", "a week", "DURATION"),
+    ("Ward 24: A day with the night nurses.", "A day", "DURATION"),
+    ("Cleaners there earn 80p an hour more than last year.", "an hour", "SET"),
+    ("The licence costs 40 pounds a year.", "a year", "SET"),
+])
+def test_rates_and_stretches(run, text, span, type_):
+    assert tagged(run(text), span)[1] == type_
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("It is the year-on-year figures that worry the bank.", "the year"),
+    ("Output grew 2% on the quarter-on-quarter measure.", "the quarter"),
+    ("The visitors scored three second-half tries.", "three second"),
+    ("But at the end of the day the board has to decide.", "the end of the day"),
+    ("She skated at the Winter Olympics in Turin.", "the Winter"),
+    ("Analysts fear the fall out from the row will hurt shares.", "the fall"),
+])
+def test_compounds_and_idioms_that_are_no_times(run, text, absent):
+    found = run(text)
+    assert not [f for f in found if f[0] == absent], found
+
+
+def test_a_literal_end_of_day_and_a_half_year_stay(run):
+    found = run("Shares were flat by the end of the day after second-half profits fell.")
+    assert tagged(found, "the end of the day")[2] == DCT
+    assert tagged(found, "second-half")[1] == "DATE"

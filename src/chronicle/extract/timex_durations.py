@@ -21,11 +21,20 @@ _SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bd
                          r"\bshares?|\bpounds|\beuros|\bhours|\bdays)\W{0,3}$", re.I)
 
 
-_WAGE_BEFORE = re.compile(r"[$£€]\s?\d+(?:[.,]\d+)?\s*$|\b\d+(?:[.,]\d+)?\s?(?:dollars|pounds|euros|cents|pence)\s*$", re.I)
+_WAGE_BEFORE = re.compile(r"[$£€]\s?\d+(?:[.,]\d+)?\s*$|\b\d+(?:[.,]\d+)?\s?(?:dollars|pounds|euros|cents|pence|p)\s*$",
+                          re.I)
+
+
+# what follows "a year" when it is a stretch and no rate: "a year after the shooting", "a week or
+# 10 days off", "a day in the life"
+_NOT_RATE_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|since|ahead|into|of\b|or\s+(?:\d|two|three|"
+                             r"four|five|six|ten|so\b))", re.I)
 
 
 def _per_unit(ctx: Ctx) -> bool:
     """ "$5 a year", "four flights a week": a rate, so a SET."""
+    if ctx.text[ctx.start:ctx.start + 1].isupper() or _NOT_RATE_AFTER.match(ctx.text, ctx.end):
+        return False  # a rate does not open a sentence, nor take an anchor or an alternative length
     if _SET_BEFORE.search(ctx.text[max(0, ctx.start - 30):ctx.start]):
         return True
     doc = ctx.doc

@@ -532,10 +532,12 @@ def n_season(m, ctx):
     rel = _lower(g.get("rel")).strip()
     if rel in ("the past", "the coming"):
         return None
+    nxt = re.match(r"[\s-]*([A-Za-z]+)", ctx.text[ctx.end:ctx.end + 20])
     if code == "FA" and rel in ("the", "") and _lower(g["s"]) == "fall":
-        nxt = re.match(r"\s*([A-Za-z]+)", ctx.text[ctx.end:ctx.end + 20])
         if nxt and nxt.group(1).lower() in lexicon()["NOT_A_SEASON_AFTER_FALL"]:
-            return None  # "the fall in profits", "the fall of the Wall": a drop, not autumn
+            return None  # "the fall in profits", "the fall of the Wall", "the fall out": a drop, not autumn
+    if g["s"][:1].isupper() and nxt and nxt.group(1).lower() in lexicon()["NOT_A_SEASON_AFTER_SEASON"]:
+        return None  # "the Winter Olympics", "the Summer Games": the name of an event
     if rel in ("the following", "the next", "the previous", "that"):
         # anaphoric: from the date the narrative is at ("In March 1999 ... the following spring")
         base, _ = ctx.anchor_date()
@@ -755,6 +757,9 @@ def n_rel_unit(m, ctx):
     rel = _lower(m["rel"]).strip()
     unit = _lower(m["u"]).strip()
     whole = _lower(m.group(0))
+    if whole.startswith("the end of the day") and re.search(r"\bat\s+$", ctx.text[max(0, ctx.start - 5):ctx.start],
+                                                            re.I):
+        return None  # "at the end of the day": when all is said and done, an idiom and no time
     if unit in ("day", "night"):
         if rel in _ANAPHORIC:
             base, agran = ctx.anchor_date()
