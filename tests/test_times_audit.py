@@ -69,3 +69,26 @@ def test_a_literal_end_of_day_and_a_half_year_stay(run):
     found = run("Shares were flat by the end of the day after second-half profits fell.")
     assert tagged(found, "the end of the day")[2] == DCT
     assert tagged(found, "second-half")[1] == "DATE"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Visitors spent less from March to May 2019.", "March", "2019-03"),
+    # a holiday a few days ahead is this year's, past tense or not; another year named keeps it back
+    ("Health officials urged families to cancel large Thanksgiving dinners.", "Thanksgiving", "2020-11-26"),
+    ("Last year dozens died on the roads over Thanksgiving.", "Thanksgiving", "2019-11-28"),
+])
+def test_values_seen_in_modern_pages(nlp, text, span, value):
+    assert tagged(tagger(nlp, "2020-11-23")(text), span)[2] == value
+
+
+def test_the_recent_past_is_one_reference(run):
+    assert tagged(run("Such attacks have grown in the recent past."), "the recent past")[2] == "PAST_REF"
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("A year-over-year comparison is not yet possible.", "A year"),
+    ("The colt has four second-place finishes.", "four second"),
+])
+def test_more_compounds_that_are_no_times(run, text, absent):
+    found = run(text)
+    assert not [f for f in found if f[0] == absent], found

@@ -125,13 +125,13 @@ def _spaces(pattern: str) -> str:
 
 # a match never ends inside a word or a compound that is no time ("the quarter-finals", "the
 # quarter-to-quarter comparison", "day-to-day running": a pair of units is a manner, not a time;
-# "year-on-year growth" a comparison; "three second-half goals" an ordinal)
+# "year-on-year growth", "a year-over-year comparison" a comparison; "three second-half goals" an ordinal)
 @lru_cache(maxsize=1)
 def compiled() -> list[tuple[str, str, str, re.Pattern]]:
     macros = _macros()
     out = []
     for name, type_, norm, pat in RULES:
-        rx = re.compile(r"(?<![\w$£€.\-/])(?:" + _expand(pat, macros) + r")(?!\w|-final|-to-(?!date)|-on-|-half)", re.IGNORECASE)
+        rx = re.compile(r"(?<![\w$£€.\-/])(?:" + _expand(pat, macros) + r")(?!\w|-final|-to-(?!date)|-on-|-over-|-half)", re.IGNORECASE)
         out.append((name, type_, norm, rx))
     return out
 

@@ -60,6 +60,8 @@ def n_duration(m, ctx):
             return None  # "last year" is a DATE (rule rel_unit)
     if nword in ("a", "an", "the") and u in ("S", "Q"):
         return None  # "a second time", "a quarter of"
+    if u == "S" and not plural and re.match(r"-[a-z]", ctx.text[ctx.end:ctx.end + 2]):
+        return None  # "four second-place finishes": an ordinal
     if u == "Q" and nword[:1].isdigit():
         return None
     if nword == "some" and not plural:

@@ -238,7 +238,7 @@ def n_month_alone(m, ctx):
 def _range_year() -> re.Pattern:
     """The second month of a range with its year ("March and April 2004", "June-July 2005",
     "October to the end of December 2004"): the first month is in that year."""
-    months = "|".join(sorted((w for w in lexicon()["MONTH"] if len(w) > 3), key=len, reverse=True))
+    months = "|".join(sorted((w for w in lexicon()["MONTH"] if len(w) > 3 or w == "may"), key=len, reverse=True))
     return re.compile(r"[^\S\n]*(?:[-–/][^\S\n]*|(?:and|or|to|through|until|till)[^\S\n]+)(?:the[^\S\n]+)?"
                       r"(?:(?:early|late|mid)[- ]?|(?:end|start|beginning|middle) of[^\S\n]+)?"
                       rf"(?P<m2>{months}),?[^\S\n]+(?P<y2>1[5-9]\d\d|20\d\d)\b", re.I)
@@ -570,6 +570,19 @@ def n_season(m, ctx):
     return "DATE", f"{y:04d}-{code}"
 
 
+HOLIDAY_AHEAD_DAYS = 10
+_OTHER_YEAR = re.compile(r"\b(?:last|previous|past) (?:year|years)\b|\byears? (?:ago|earlier|before)\b|\b(?:1[5-9]|20)\d\d\b",
+                         re.I)
+
+
+def _other_year_named(ctx: Ctx) -> bool:
+    """The sentence names another year ("Last year 400 died over Thanksgiving")."""
+    sp = ctx.span()
+    if sp is None or not len(sp):
+        return True
+    return bool(_OTHER_YEAR.search(sp[0].sent.text))
+
+
 def n_holiday(m, ctx):
     if re.search(r"\bFather $", ctx.text[max(0, ctx.start - 7):ctx.start]):
         return None  # "Father Christmas" is a person
@@ -611,7 +624,10 @@ def n_holiday(m, ctx):
     d = date_in(y)
     t = ctx.tense()
     if rel == "last" or (not rel and t != "future"):
-        if d > ctx.dct + dt.timedelta(days=0 if rel or t == "past" else 60):
+        # a holiday a few days ahead is this year's even in a past-tense sentence ("were expected to
+        # travel over the Thanksgiving weekend" the day before): last year's would say "last"
+        ahead = 0 if rel else 60 if t != "past" else 0 if _other_year_named(ctx) else HOLIDAY_AHEAD_DAYS
+        if d > ctx.dct + dt.timedelta(days=ahead):
             d = date_in(y - 1)
     elif rel == "next" or (not rel and t == "future"):
         if d < ctx.dct:
