@@ -933,20 +933,28 @@ def _phrase(tok) -> str:
     return _text(tok.doc)[sub[0].idx:sub[-1].idx + len(sub[-1])]
 
 
-def _date(document: Document, cue_tok, content: tuple[int, int]) -> Optional[str]:
-    if cue_tok is None or not document.times:
-        return None
-    sent = cue_tok.sent
+def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Optional[str], Optional[str], str]:
+    """``(date, date_precision, date_source)`` of an utterance.
+
+    The nearest DATE/TIME of the cue's sentence outside what was said ("said on Saturday that ...")
+    dates the saying; a date inside the content dates what was said about, not the saying. With no
+    date in reach the publication date stands in with precision null and ``date_source``
+    ``published``: a bound (it was said no later than that), as events do, never a reading."""
     best = None
-    for t in document.times:
-        s = t.span
-        if sent.start_char <= s.start and s.end <= sent.end_char and not (content[0] <= s.start < content[1]):
-            if getattr(t, "type", "DATE") not in ("DATE", "TIME"):
-                continue
-            d, _ = date_and_precision(t.value, document.article.published)
-            if d and (best is None or abs(s.start - cue_tok.idx) < best[0]):
-                best = (abs(s.start - cue_tok.idx), d)
-    return best[1] if best else None
+    if cue_tok is not None:
+        sent = cue_tok.sent
+        for t in document.times:
+            s = t.span
+            if sent.start_char <= s.start and s.end <= sent.end_char and not (content[0] <= s.start < content[1]):
+                if getattr(t, "type", "DATE") not in ("DATE", "TIME"):
+                    continue
+                d, precision = date_and_precision(t.value, document.article.published)
+                if d and (best is None or abs(s.start - cue_tok.idx) < best[0]):
+                    best = (abs(s.start - cue_tok.idx), d, precision)
+    if best:
+        return best[1], best[2], "text"
+    published = document.article.published
+    return (published[:10], None, "published") if published else (None, None, "none")
 
 
 def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
@@ -972,13 +980,14 @@ def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
         if c.reported_by is not None:
             rb = _source(document, c.reported_by, speakers)
             reported_by = {"entity": rb.entity, "name": rb.name}
-        extra = {}
+        date, precision, date_source = _date(document, c.cue_token, c.content)
+        extra = {"date_precision": precision, "date_source": date_source}
         if len(c.parts) > 1:
             extra["content_parts"] = [document.span(a, b).to_json() for a, b in c.parts]
         att = Attribution(
             id=f"A{n}", kind=c.kind, content=document.span(*c.content),
             cue=document.span(*c.cue) if c.cue else None, source=source,
-            medium=_medium(document, c.cue_token), date=_date(document, c.cue_token, c.content),
+            medium=_medium(document, c.cue_token), date=date,
             reported_by=reported_by, confidence=max(0.05, min(1.0, conf)), extra=extra,
         )
         out.append(att)

@@ -576,17 +576,19 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
     times = [(x, sp) for x, sp in times if not _in_other_clause(document, sp, trig_tok)]
     t = _nearest(times, t_start, clause) or _nearest(times, t_start, scope)
     date = precision = None
+    date_source = "none"
     if t is not None:
         date, precision = date_and_precision(t.value, dct)
+        date_source = "text" if date else "none"
     if date is None and dct:
-        date, precision = dct[:10], None
+        date, precision, date_source = dct[:10], None, "published"
 
     count = R.count(count_h)
     if count is None and not nominal and trig.type in CNT.COUNTED_TYPES:
         # "detained 14 in the raid", "14 were arrested": the clause's one number, not the actor's
         own = () if trig.type in _COUNT_FROM_ACTOR or actor_h is None else {t.i for t in actor_h.subtree}
         count = CNT.clause_count(verb, exclude=own)
-    extra = {"trigger": document.span(t_start, t_end).to_json()}
+    extra = {"trigger": document.span(t_start, t_end).to_json(), "date_source": date_source}
     if trig.type in CNT.FATAL_TYPES:
         dead = CNT.fatalities(verb, trig_tok)
         if dead is not None:

@@ -1,0 +1,48 @@
+"""Dates of attributions and events: read from the sentence's times, else the publication date as a
+bound, and the record says which (``date_source``) and how fine (``date_precision``)."""
+from __future__ import annotations
+
+
+def test_an_utterance_dated_in_its_sentence(make_doc):
+    document = make_doc("The interior minister said on Tuesday that the border would reopen in March.",
+                        published="2025-01-16", upto="attributions")
+    (a,) = document.attributions
+    # the saying is dated by "on Tuesday"; "in March" is what was said about, not when it was said
+    assert (a.date, a.extra["date_precision"], a.extra["date_source"]) == ("2025-01-14", "day", "text")
+
+
+def test_an_utterance_dated_by_month(make_doc):
+    document = make_doc("In December 2024 the ministry had said that the cables were cut.",
+                        published="2025-01-16", upto="attributions")
+    (a,) = document.attributions
+    assert (a.date, a.extra["date_precision"], a.extra["date_source"]) == ("2024-12", "month", "text")
+
+
+def test_an_undated_utterance_takes_the_publication_date_as_a_bound(make_doc):
+    document = make_doc("The minister said that the border would stay closed.", published="2025-01-16",
+                        upto="attributions")
+    (a,) = document.attributions
+    assert (a.date, a.extra["date_precision"], a.extra["date_source"]) == ("2025-01-16", None, "published")
+
+
+def test_without_a_publication_date_an_undated_utterance_has_no_date(make_doc):
+    document = make_doc("The minister said that the border would stay closed.", upto="attributions")
+    (a,) = document.attributions
+    assert (a.date, a.extra["date_precision"], a.extra["date_source"]) == (None, None, "none")
+
+
+def test_event_dates_say_where_they_come_from(make_doc):
+    document = make_doc("Police arrested 14 protesters in Minsk on Saturday. Troops shelled the village.",
+                        published="2025-01-13")
+    by_type = {v.type: v for v in document.events}
+    assert {"COERCE", "ASSAULT"} <= set(by_type)
+    dated, undated = by_type["COERCE"], by_type["ASSAULT"]
+    assert (dated.date, dated.date_precision, dated.extra["date_source"]) == ("2025-01-11", "day", "text")
+    assert (undated.date, undated.date_precision, undated.extra["date_source"]) == ("2025-01-13", None, "published")
+    from chronicle.record import to_record, validate
+
+    record = to_record(document)
+    assert validate(record) == []
+    (dated_json,) = [v for v in record["events"] if v["type"] == "COERCE"]
+    assert (dated_json["date"], dated_json["date_precision"], dated_json["date_source"]) == ("2025-01-11", "day", "text")
+    assert all(a["date_source"] in ("text", "published", "none") for a in record["attributions"])
