@@ -46,3 +46,23 @@ def test_event_dates_say_where_they_come_from(make_doc):
     (dated_json,) = [v for v in record["events"] if v["type"] == "COERCE"]
     assert (dated_json["date"], dated_json["date_precision"], dated_json["date_source"]) == ("2025-01-11", "day", "text")
     assert all(a["date_source"] in ("text", "published", "none") for a in record["attributions"])
+
+
+def test_the_article_page_marks_a_publication_date_standing_in(make_doc, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from chronicle.api.app import create_app
+    from chronicle.record import to_record
+    from chronicle.store import Store
+
+    document = make_doc("Police arrested 14 protesters in Minsk on Saturday. Troops shelled the village.",
+                        published="2025-01-13")
+    record = to_record(document)
+    url = f"sqlite:///{tmp_path / 'dates.db'}"
+    store = Store(url)
+    store.upsert(record)
+    store.close()
+    with TestClient(create_app(url)) as client:
+        html = client.get(f"/articles/{record['article']['id']}").text
+    assert "2025-01-11" in html and "≤ 2025-01-11" not in html  # read from "on Saturday"
+    assert 'class="bound"' in html and "≤ 2025-01-13" in html  # the shelling: only the publication date
