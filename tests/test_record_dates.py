@@ -66,3 +66,25 @@ def test_the_article_page_marks_a_publication_date_standing_in(make_doc, tmp_pat
         html = client.get(f"/articles/{record['article']['id']}").text
     assert "2025-01-11" in html and "≤ 2025-01-11" not in html  # read from "on Saturday"
     assert 'class="bound"' in html and "≤ 2025-01-13" in html  # the shelling: only the publication date
+
+
+def test_the_events_table_marks_a_publication_date_standing_in(make_doc, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from chronicle.api.app import create_app
+    from chronicle.record import to_record
+    from chronicle.store import Store
+
+    document = make_doc("Police arrested 14 protesters in Minsk on Saturday. Troops shelled the village.",
+                        published="2025-01-13")
+    url = f"sqlite:///{tmp_path / 'dates.db'}"
+    store = Store(url)
+    store.upsert(to_record(document))
+    store.close()
+    with TestClient(create_app(url)) as client:
+        html = client.get("/events").text
+        items = client.get("/events", params={"format": "json"}).json()["events"]["items"]
+    assert "<td>2025-01-11</td>" in html and "≤ 2025-01-13" in html
+    # the JSON twin keeps the raw fields: a null precision is what marks the date as a bound
+    assert sorted((e["type"], e["date"], e["date_precision"]) for e in items) == [
+        ("ASSAULT", "2025-01-13", None), ("COERCE", "2025-01-11", "day")]
