@@ -310,3 +310,20 @@ def test_meantime_reader_trusts_the_date_line_over_a_mistyped_creation_time(tmp_
     gd = read_meantime(path)
     assert gd.dct == "2008-10-10"
     assert [gd.text[a:b] for a, b in gd.ignore] == ["October 10, 2008"]
+
+
+def test_tml_reader_takes_a_refiled_wire_storys_own_date(tmp_path):
+    # the DCT says 2000-01-15, the story header says it was filed 2000-01-07: its "Wednesday" is
+    # 2000-01-05, so the story's own date is the one the annotators resolved against
+    from chronicle.evaluate.timeml import read_tml
+    path = tmp_path / "x.tml"
+    path.write_text(
+        '<?xml version="1.0" ?><TimeML><DOCID>x</DOCID>'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2000-01-15" functionInDocument="CREATION_TIME">2000-01-15</TIMEX3></DCT>'
+        '<EXTRAINFO>APW0001  NEWS STORY  2000-01-07 03:03\nTitle</EXTRAINFO>'
+        '<TEXT>The rally was held <TIMEX3 tid="t1" type="DATE" value="2000-01-05">Wednesday</TIMEX3>.</TEXT></TimeML>')
+    gd = read_tml(path)
+    assert gd.dct == "2000-01-07"
+    assert [(gd.text[t.start:t.end], t.value) for t in gd.timexes] == [("Wednesday", "2000-01-05")]
+    path.write_text(path.read_text().replace("2000-01-07 03:03", "2000-01-15 03:03"))
+    assert read_tml(path).dct == "2000-01-15"

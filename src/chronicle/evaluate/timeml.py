@@ -73,7 +73,21 @@ def read_tml(path: str | os.PathLike) -> GoldDoc:
 
     if text_el is not None:
         walk(text_el)
+    story = _story_date(root.find(".//EXTRAINFO"))
+    if story and story != dct:
+        # a wire story re-filed under a later DCT (AQUAINT: "APW20000107.0088 NEWS STORY 2000-01-07
+        # 03:03" under DCT 2000-01-15); its annotators resolved "Wednesday" against the story's own date
+        dct = story
     return GoldDoc(Path(path).stem, "".join(parts), dct, timexes)
+
+
+_STORY_LINE = re.compile(r"\bNEWS STORY\s+(\d{4}-\d\d-\d\d)\s+\d\d:\d\d")
+
+
+def _story_date(extra) -> Optional[str]:
+    """The filing date on a wire story's header line in ``<EXTRAINFO>``, if any."""
+    mo = _STORY_LINE.search(extra.text or "") if extra is not None else None
+    return mo.group(1) if mo else None
 
 
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "%", ")", "]", "?", "!", "'s", "n't", "'", "'re", "'ve", "'ll", "'d", "'m",
