@@ -92,3 +92,34 @@ def test_the_recent_past_is_one_reference(run):
 def test_more_compounds_that_are_no_times(run, text, absent):
     found = run(text)
     assert not [f for f in found if f[0] == absent], found
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The reform was part of his 2017 election campaign.", "2017"),
+    ("She chaired the party's 2016 campaign in the state.", "2016"),
+    ("Ankara threatened to tear up a 2016 agreement on refugees.", "2016"),
+    ("Only a handful of bookings for 2021 have come in.", "2021"),
+])
+def test_years_after_determiners_and_for(nlp, text, span):
+    assert tagged(tagger(nlp, "2020-11-23")(text), span)[1:] == ("DATE", span)
+
+
+def test_counts_after_a_stay_counts(run):
+    found = run("The army sent a 1500 strong force.")
+    assert not [f for f in found if f[0] == "1500"], found
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # the second end of a dashed range is an expression of its own
+    ("A 10 p.m.-6 a.m. curfew is in force.", "6 a.m.", "2020-11-23T06:00"),
+    ("Shops must close 9pm-6am until further notice.", "6am", "2020-11-23T06:00"),
+    ("The championships move to July-August 2022.", "August 2022", "2022-08"),
+    ("The Games will now run July 23-August 8 next year.", "August 8", "2021-08-08"),
+])
+def test_second_end_of_a_dashed_range(nlp, text, span, value):
+    assert tagged(tagger(nlp, "2020-11-23")(text), span)[2] == value
+
+
+def test_dashes_that_open_no_range(run):
+    found = run("They won 3-2 and meet again on 4-6 March.")
+    assert [f[0] for f in found] == ["March"], found

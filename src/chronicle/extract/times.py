@@ -131,9 +131,29 @@ def compiled() -> list[tuple[str, str, str, re.Pattern]]:
     macros = _macros()
     out = []
     for name, type_, norm, pat in RULES:
-        rx = re.compile(r"(?<![\w$£€.\-/])(?:" + _expand(pat, macros) + r")(?!\w|-final|-to-(?!date)|-on-|-over-|-half)", re.IGNORECASE)
+        rx = re.compile(r"(?<![\w$£€.\-/])" + _body(pat, macros), re.IGNORECASE)
         out.append((name, type_, norm, rx))
     return out
+
+
+def _body(pat: str, macros: dict[str, str]) -> str:
+    return r"(?:" + _expand(pat, macros) + r")(?!\w|-final|-to-(?!date)|-on-|-over-|-half)"
+
+
+@lru_cache(maxsize=1)
+def _bare() -> list[re.Pattern]:
+    """The rules without their left boundary, tried only where a dashed range has its second end
+    ("10 p.m.-6 a.m.", "July-August 2022", "July 23-August 8"): there a hyphen is no compound."""
+    macros = _macros()
+    return [re.compile(_body(pat, macros), re.IGNORECASE) for _n, _t, _no, pat in RULES]
+
+
+@lru_cache(maxsize=1)
+def _range_second() -> re.Pattern:
+    return re.compile(r"[-–](?=\d|" + _macros()["MONTHFULL"] + r"\b)", re.IGNORECASE)
+
+
+_RANGE_FIRST = re.compile(r"(?:[ap]\.m\.|\d ?[ap]m|\d|(?:uary|arch|april|may|june|july|ugust|mber|ober))$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +223,17 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
                 for mo in rx.finditer(text, w0, w1):
                     if mo.end() > mo.start():
                         out.append((mo.start(), mo.end(), idx, mo))
+    for dash in _range_second().finditer(text):
+        first = _RANGE_FIRST.search(text, max(0, dash.start() - 6), dash.start())
+        if first is None:
+            continue
+        pos = dash.end()
+        if first.group(0)[-1:].isdigit() and text[pos:pos + 1].isdigit():
+            continue  # "4-6 March" stays one; a clock time or a month opens a range's second end
+        for idx, rx in enumerate(_bare()):
+            mo = rx.match(text, pos)
+            if mo and mo.end() > pos:
+                out.append((mo.start(), mo.end(), idx, mo))
     return out
 
 

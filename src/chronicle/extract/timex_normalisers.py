@@ -250,17 +250,24 @@ YEARISH_NUMBER_ENTS = ("CARDINAL", "MONEY")
 
 
 def _lone_year(tok, after_prep: bool) -> bool:
-    """A number entity of its own that reads as a year: after a preposition of time ("In 2021,"),
-    or between "the" and a singular modifier or noun ("the 2016 presidential election")."""
+    """A number entity of its own that reads as a year: after a preposition of time ("In 2021,",
+    "reservations for 2021"), or between a determiner and a singular modifier or noun ("the 2016
+    presidential election", "his 2017 campaign")."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.ent_iob_ != "B" or (nxt is not None and nxt.ent_iob_ == "I"):
         return False
-    if after_prep:
-        return True
     prev = doc[tok.i - 1] if tok.i else None
-    return (prev is not None and prev.lower_ == "the" and nxt is not None and nxt.tag_ in ("JJ", "NN", "NNP")
-            and nxt.lower_ not in lexicon()["COUNT_NOUNS_AFTER"])
+    plain_next = nxt is None or nxt.tag_ not in ("NNS", "NNPS") and nxt.lower_ not in lexicon()["COUNT_NOUNS_AFTER"]
+    if after_prep or (prev is not None and prev.lower_ in ("from", "for", "towards", "between") and plain_next):
+        return True
+    if prev is None or nxt is None or prev.lower_ not in _YEAR_DETERMINERS or not "1800" <= tok.text <= "2099":
+        return False
+    return nxt.tag_ in (("NN", "NNP") if prev.lower_ in ("a", "an") else ("JJ", "NN", "NNP")) and plain_next
+
+
+# "the 2016 presidential election", "a 2016 agreement", "his 2017 campaign", "Trump's 2016 campaign"
+_YEAR_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s")
 
 
 def n_year(m, ctx):
