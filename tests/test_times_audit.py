@@ -123,3 +123,26 @@ def test_second_end_of_a_dashed_range(nlp, text, span, value):
 def test_dashes_that_open_no_range(run):
     found = run("They won 3-2 and meet again on 4-6 March.")
     assert [f[0] for f in found] == ["March"], found
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a half of a match: the game is named in the sentence or the one before
+    ("The hosts reached half-time level. The visitors began the second half with more urgency.", "the second half"),
+    ("City kept everyone behind the ball in the first half.", "the first half"),
+    ("He tired late in the second half when his side were trailing.", "the second half"),
+])
+def test_halves_of_a_match(run, text, absent):
+    found = run(text)
+    assert not [f for f in found if f[0] == absent], found
+
+
+def test_a_half_of_the_year_stays(run):
+    assert tagged(run("Profits rose in the first half, the retailer said."), "the first half")[1] == "DATE"
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts put sales at $600m (£310m) a year.",
+    "That adds over £1bn a year to fares.",
+])
+def test_rates_after_abbreviated_money(run, text):
+    assert tagged(run(text), "a year")[1:] == ("SET", "P1Y")

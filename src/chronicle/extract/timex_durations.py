@@ -17,7 +17,7 @@ from .timex_normalisers import (_DEICTIC, day_value, _daynum, _forward, _lower, 
                                 _year_for)
 
 
-_SET_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bdollars?|\bbillion|\bmillion|"
+_SET_BEFORE = re.compile(r"(?:\d|\d(?:bn|m|k|tn)\)?|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bdollars?|\bbillion|\bmillion|"
                          r"\bshares?|\bpounds|\beuros|\bhours|\bdays)\W{0,3}$", re.I)
 
 

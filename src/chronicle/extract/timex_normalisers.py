@@ -393,8 +393,15 @@ def _game_words() -> re.Pattern:
 
 
 def _game(ctx: Ctx) -> bool:
-    """A half or quarter of a match ("scored in the second half"), not of a year."""
-    return bool(_game_words().search(_sentence(ctx)))
+    """A half or quarter of a match ("scored in the second half"), not of a year. A match report
+    names the game in the sentence before as often as in the same one ("... reached half-time
+    level. The Blues began the second half with more urgency")."""
+    if _game_words().search(_sentence(ctx)):
+        return True
+    sp = ctx.span()
+    if sp is not None and len(sp) and sp[0].sent.start > 0:
+        return bool(_game_words().search(sp.doc[sp[0].sent.start - 1].sent.text))
+    return False
 
 
 def n_quarter(m, ctx):
