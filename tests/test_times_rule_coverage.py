@@ -102,6 +102,8 @@ CASES = [
     ('at_the_time', 'The minister, at the time, denied the report.', 'the time', 'DATE', 'PAST_REF'),
     # in January "next spring" is the coming one; in July it is the spring of the next year
     ("season", "Elections are expected next spring.", "next spring", "DATE", "2026-SP", "2025-07-01"),
+    ("season", "Elections are expected next spring.", "next spring", "DATE", "2025-SP"),
+    ("season", "The factory closed this past fall.", "this past fall", "DATE", "2024-FA"),
 ]
 
 

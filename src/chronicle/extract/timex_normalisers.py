@@ -533,6 +533,13 @@ def n_year_ago_adj(m, ctx):
     return "DATE", str(ctx.dct.year - 1)
 
 
+def _season_position(month: int) -> int:
+    """Where a month stands among the seasons of its calendar year: January and February belong to
+    the winter that began the year before, so in them every season of the year still lies ahead
+    ("next spring" in January is this year's, "this past fall" last year's)."""
+    return -1 if month <= 2 else tn.season_index(month)
+
+
 def n_season(m, ctx):
     g = m.groupdict()
     code = lexicon()["SEASON"][_lower(g["s"])]
@@ -557,7 +564,7 @@ def n_season(m, ctx):
         base, _ = ctx.anchor_date()
         if base is None:
             return "DATE", f"XXXX-{code}"
-        cur, idx, y = tn.season_index(base.month), tn.SEASONS.index(code), base.year
+        cur, idx, y = _season_position(base.month), tn.SEASONS.index(code), base.year
         if rel in ("the following", "the next"):
             y = y if idx > cur else y + 1
         elif rel == "the previous":
@@ -566,7 +573,7 @@ def n_season(m, ctx):
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     y = ctx.dct.year
-    cur, idx = tn.season_index(ctx.dct.month), tn.SEASONS.index(code)
+    cur, idx = _season_position(ctx.dct.month), tn.SEASONS.index(code)
     if rel == "last":  # TimeBank: "last spring" is the previous year's, even in the fall
         y -= 1
     elif rel == "this past":
@@ -575,8 +582,6 @@ def n_season(m, ctx):
         y = y if idx > cur else y + 1
     else:
         t = ctx.tense()
-        if ctx.dct.month <= 2 and t == "past":  # January's winter began last year: every season is behind
-            cur = -1
         if t == "past" and idx > cur:
             y -= 1
         elif t == "future" and idx < cur:
