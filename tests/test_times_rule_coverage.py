@@ -113,8 +113,7 @@ def test_every_rule_has_an_example():
 
 
 # known failures, each with its reason; strict, so a fix that makes one pass must remove it here
-KNOWN = {"part_of_year": "spaCy reads the year as CARDINAL and the year normaliser looks for a preposition "
-                         "before the whole match ('for a good part of') instead of before the year"}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN[c[0]], strict=True))

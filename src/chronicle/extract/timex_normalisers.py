@@ -270,14 +270,19 @@ def _lone_year(tok, after_prep: bool) -> bool:
 _YEAR_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s")
 
 
+_YEAR_PREPOSITIONS = ("in", "since", "by", "until", "till", "during", "after", "before", "of", "through", "early",
+                      "late", "mid")
+
+
 def n_year(m, ctx):
     y = m["y"]
     after = ctx.text[ctx.end:ctx.end + 20]
     lex = lexicon()
     nxt = re.match(r"\s+([A-Za-z]+)", after)
     prev = re.search(r"(\S+)\s+$", ctx.text[max(0, ctx.start - 20):ctx.start])
-    after_prep = prev is not None and prev.group(1).lower() in ("in", "since", "by", "until", "till", "during", "after",
-                                                                "before", "of", "through", "early", "late", "mid")
+    # the word before the match or before the year itself ("in fiscal 2024", "a good part of 2024")
+    before_year = re.search(r"(\S+)\s+$", ctx.text[max(0, m.start("y") - 20):m.start("y")])
+    after_prep = any(p is not None and p.group(1).lower() in _YEAR_PREPOSITIONS for p in (prev, before_year))
     sp = ctx.span()
     if sp is not None:
         for tok in sp:
