@@ -146,3 +146,13 @@ def test_a_half_of_the_year_stays(run):
 ])
 def test_rates_after_abbreviated_money(run, text):
     assert tagged(run(text), "a year")[1:] == ("SET", "P1Y")
+
+
+@pytest.mark.parametrize("text,spans", [
+    # spaCy reads "between 2000 and 2002" as one number; each year of the range is a DATE
+    ("The payments were made between 2000 and 2002 to hide losses.", ["2000", "2002"]),
+    ("Borrowing should stay high between now and 2024 (or later).", ["now", "2024"]),
+])
+def test_years_of_a_range_labelled_as_one_number(nlp, text, spans):
+    found = tagger(nlp, "2020-11-23")(text)
+    assert [f[0] for f in found][:len(spans)] == spans, found

@@ -255,15 +255,40 @@ def _lone_year(tok, after_prep: bool) -> bool:
     presidential election", "his 2017 campaign")."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if tok.ent_iob_ != "B" or (nxt is not None and nxt.ent_iob_ == "I"):
-        return False
-    prev = doc[tok.i - 1] if tok.i else None
     plain_next = nxt is None or nxt.tag_ not in ("NNS", "NNPS") and nxt.lower_ not in lexicon()["COUNT_NOUNS_AFTER"]
-    if after_prep or (prev is not None and prev.lower_ in ("from", "for", "towards", "between") and plain_next):
+    if tok.ent_iob_ != "B" or (nxt is not None and nxt.ent_iob_ == "I"):
+        return _year_range_entity(tok) and plain_next  # "between 2000 and 2002" labelled one number
+    prev = doc[tok.i - 1] if tok.i else None
+    if after_prep:
         return True
+    if not plain_next or prev is None or any(a.lemma_ in _CHANGE_VERBS for a in tok.ancestors):
+        return False  # "climbed from 1900 to 2000": index levels, not years
+    if prev.lower_ in ("from", "for", "towards", "between") and "1800" <= tok.text <= "2099":
+        return True
+    if prev.lower_ in ("and", "or", "to") and tok.i >= 2 and _yearish(doc[tok.i - 2]):
+        return True  # "between now and 2024", "2011 or 2012"
     if prev is None or nxt is None or prev.lower_ not in _YEAR_DETERMINERS or not "1800" <= tok.text <= "2099":
         return False
     return nxt.tag_ in (("NN", "NNP") if prev.lower_ in ("a", "an") else ("JJ", "NN", "NNP")) and plain_next
+
+
+_CHANGE_VERBS = {"rise", "fall", "climb", "drop", "increase", "decrease", "jump", "slip", "gain", "lose", "grow", "cut",
+                 "reduce", "raise", "soar", "plunge", "slide", "rally", "tumble", "sink", "surge", "edge", "close",
+                 "trade", "end", "finish", "open", "range", "vary"}
+
+
+def _yearish(tok) -> bool:
+    return tok.lower_ in ("now", "today") or (tok.text.isdigit() and "1800" <= tok.text <= "2099")
+
+
+def _year_range_entity(tok) -> bool:
+    """A number entity that is only years and the words of a range ("between 2000 and 2002")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or ent.label_ not in YEARISH_NUMBER_ENTS:
+        return False
+    years = [t for t in ent if t.like_num]
+    return (len(years) >= 2 and all(_yearish(t) for t in years)
+            and all(t.like_num or t.lower_ in ("between", "from", "and", "to", "or", "through", "-", "–") for t in ent))
 
 
 # "the 2016 presidential election", "a 2016 agreement", "his 2017 campaign", "Trump's 2016 campaign"
