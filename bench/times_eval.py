@@ -24,13 +24,14 @@ sys.path.insert(0, str(REPO / "src"))
 
 from chronicle.evaluate.timeml import read_all  # noqa: E402
 from chronicle.evaluate.times import evaluate_docs, report  # noqa: E402
+from chronicle.evaluate.times_splits import MEANTIME_TUNE, TBAQ_DEV  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
 TBAQ = DATA / "time" / "tbaq-cleaned" / "TBAQ-cleaned"
 MEANTIME = DATA / "time" / "meantime" / "intra-doc_annotation"
 BBC = DATA / "corpora" / "bbc" / "bbc"
 
-DEV = ['ABC19980108.1830.0711', 'ABC19980304.1830.1636', 'AP900815-0044', 'APW19980308.0201', 'APW19980818.0515', 'APW19990216.0198', 'APW19990312.0251', 'APW19990410.0123', 'APW19990607.0041', 'APW19991008.0265', 'APW20000216.0193', 'NYT19981026.0446', 'NYT20000329.0359', 'PRI19980115.2000.0186', 'PRI19980121.2000.2591', 'PRI19980306.2000.1675', 'VOA19980331.1700.1533', 'VOA19980501.1800.0355', 'XIE19980808.0049', 'XIE19980809.0010', 'ea980120.1830.0456', 'wsj_0027', 'wsj_0032', 'wsj_0173', 'wsj_0175', 'wsj_0266', 'wsj_0325', 'wsj_0329', 'wsj_0340', 'wsj_0344', 'wsj_0356', 'wsj_0555', 'wsj_0557', 'wsj_0568', 'wsj_0583', 'wsj_0584', 'wsj_0586', 'wsj_0610', 'wsj_0667', 'wsj_0675', 'wsj_0679', 'wsj_0685', 'wsj_0695', 'wsj_0709', 'wsj_0736', 'wsj_0904', 'wsj_0906', 'wsj_0928', 'wsj_1003', 'wsj_1013']
+DEV = sorted(TBAQ_DEV)  # fixed in the package (chronicle.evaluate.times_splits)
 
 
 MEANTIME_TUNE_N = 30
@@ -38,9 +39,7 @@ MEANTIME_TUNE_N = 30
 
 def meantime_split(docs: list) -> tuple[list, list]:
     """Tune = the first 30 documents by file name (ids mix the four sub-corpora), held-out = the rest."""
-    names = sorted(d.name for d in docs)
-    tune = set(names[:MEANTIME_TUNE_N])
-    return [d for d in docs if d.name in tune], [d for d in docs if d.name not in tune]
+    return [d for d in docs if d.name in MEANTIME_TUNE], [d for d in docs if d.name not in MEANTIME_TUNE]
 
 
 def is_dev(name: str) -> bool:
@@ -82,6 +81,7 @@ def main(argv=None) -> int:
     train = [d for d in docs if d.name not in set(DEV)]
     meantime = list(read_all([MEANTIME]))
     mt_tune, mt_held = meantime_split(meantime)
+    assert sorted(d.name for d in meantime)[:MEANTIME_TUNE_N] == sorted(MEANTIME_TUNE), "MEANTIME split changed"
     results = {}
     for name, part in (("train", train), ("dev", dev), ("meantime", meantime), ("meantime_tune", mt_tune),
                        ("meantime_heldout", mt_held)):

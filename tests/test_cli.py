@@ -103,8 +103,33 @@ def test_eval_times_runs_on_a_timeml_file(tmp_path):
     assert "strict" in result.stdout
 
 
-def test_eval_split_is_for_events_only(tmp_path):
-    assert runner.invoke(app, ["eval", "times", str(tmp_path), "--split", "dev"]).exit_code == 2
+def test_eval_split_is_for_events_and_times_only(tmp_path):
+    assert runner.invoke(app, ["eval", "attributions", str(tmp_path), "--split", "dev"]).exit_code == 2
+    assert runner.invoke(app, ["eval", "times", str(tmp_path), "--split", "test"]).exit_code == 2
+
+
+def _tml(path, text_with_timex):
+    path.write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>x</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2024-03-08" functionInDocument="CREATION_TIME">March 8, 2024'
+        f'</TIMEX3></DCT>\n<TEXT>\n{text_with_timex}\n</TEXT>\n</TimeML>\n')
+
+
+def test_eval_times_split_keeps_the_fixed_tbaq_dev_files(tmp_path):
+    # wsj_0027 is one of the 50 TBAQ dev files; any other name is on the train side
+    _tml(tmp_path / "wsj_0027.tml", 'It sank <TIMEX3 tid="t1" type="DATE" value="2024-03-07">yesterday</TIMEX3>.')
+    _tml(tmp_path / "mine.tml", 'It sank <TIMEX3 tid="t1" type="DATE" value="2024-03-01">last Friday</TIMEX3> and '
+                                '<TIMEX3 tid="t2" type="DATE" value="2024-03-07">yesterday</TIMEX3>.')
+    out = tmp_path / "m.json"
+    dev = runner.invoke(app, ["eval", "times", str(tmp_path), "--split", "dev", "--json", str(out)])
+    assert dev.exit_code == 0, dev.output
+    metrics = json.loads(out.read_text())
+    assert (metrics["docs"], metrics["gold"], metrics["split"]) == (1, 1, "dev")
+    train = runner.invoke(app, ["eval", "times", str(tmp_path), "--split", "train", "--json", str(out)])
+    assert train.exit_code == 0 and json.loads(out.read_text())["gold"] == 2
+    (tmp_path / "wsj_0027.tml").unlink()
+    empty = runner.invoke(app, ["eval", "times", str(tmp_path), "--split", "dev"])
+    assert empty.exit_code == 2 and "E004" in empty.output
 
 
 def test_search_prints_titles_and_snippets_with_brackets_in_text(tmp_path):

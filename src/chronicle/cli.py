@@ -268,8 +268,8 @@ def evaluate(
     gold: List[str] = typer.Argument(..., help="Gold files or folders in the kind's standard format."),
     errors: bool = typer.Option(False, "--errors", help="Also print the misses, for a person to read."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the metrics as JSON to this file."),
-    split: Optional[str] = typer.Option(None, help="events only: score the held-out 'dev' or the 'train' part of a "
-                                                   "PLV file or of the PLOVER gold sentences (default: every row)."),
+    split: Optional[str] = typer.Option(None, help="events and times: score only the held-out 'dev' or the 'train' "
+                                                   "part (PLV, PLOVER gold sentences; TBAQ, MEANTIME); default: all."),
 ):
     """Score Chronicle against gold data (PolNeAR BRAT, TimeML, LGL/GeoWebNews XML, PLOVER/PLV)."""
     import importlib
@@ -282,8 +282,9 @@ def evaluate(
             raise typer.BadParameter(f"{g}: no such file or directory", param_hint="GOLD")
     extra = {}
     if split is not None:
-        if kind != "events" or split not in ("dev", "train"):
-            raise typer.BadParameter("--split dev|train applies to `chronicle eval events` only", param_hint="--split")
+        if kind not in ("events", "times") or split not in ("dev", "train"):
+            raise typer.BadParameter("--split dev|train applies to `chronicle eval events` and `chronicle eval times`",
+                                     param_hint="--split")
         extra["split"] = split
     mod = importlib.import_module(f"chronicle.evaluate.{kind}")
     try:

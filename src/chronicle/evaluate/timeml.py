@@ -36,6 +36,7 @@ class GoldDoc:
     dct: Optional[str]
     timexes: list[GoldTimex] = field(default_factory=list)
     ignore: list[tuple[int, int]] = field(default_factory=list)
+    meantime: bool = False  # read from a MEANTIME CAT file (its own splits; see times_splits)
 
 
 def _dct_date(value: Optional[str]) -> Optional[str]:
@@ -164,7 +165,7 @@ def read_meantime(path: str | os.PathLike, last_sentence: int = MEANTIME_LAST_SE
         if line is not None and not any(a < line[1] and line[0] < b for a, b in scored):
             ignore.append(line)
     timexes.sort(key=lambda g: g.start)
-    return GoldDoc(Path(path).stem, text, dct, timexes, ignore)
+    return GoldDoc(Path(path).stem, text, dct, timexes, ignore, meantime=True)
 
 
 _MONTHS = {m: i + 1 for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",

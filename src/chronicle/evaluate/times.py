@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
+from ..errors import UsageError
 from ..model import Article, Document
 from .timeml import GoldDoc, read_all
+from .times_splits import SPLITS, split_of
 
 
 def _prf(tp_p: int, tp_r: int, n_sys: int, n_gold: int) -> dict:
@@ -123,10 +125,21 @@ def evaluate_docs(docs: list[GoldDoc], errors: bool = False, out: Callable[[str]
     return metrics
 
 
-def run(paths: list[str], errors: bool = False, out: Optional[Callable[[str], None]] = print) -> dict:
-    """Score the times extractor on TimeML ``.tml`` / MEANTIME ``.xml`` files or directories."""
+def run(paths: list[str], errors: bool = False, out: Optional[Callable[[str], None]] = print,
+        split: Optional[str] = None) -> dict:
+    """Score the times extractor on TimeML ``.tml`` / MEANTIME ``.xml`` files or directories;
+    ``split`` keeps the fixed ``dev`` (held-out) or ``train`` part of TBAQ and MEANTIME only."""
     out = out or (lambda s: None)
     docs = list(read_all(paths))
+    if split is not None:
+        if split not in SPLITS:
+            raise UsageError(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
+        docs = [d for d in docs if split_of(d.name, d.meantime) == split]
+        if not docs:
+            raise UsageError(f"no {split} document among {', '.join(map(str, paths))}: the split is defined "
+                             "for TBAQ (TempEval-3 training) and MEANTIME files")
     metrics = evaluate_docs(docs, errors=errors, out=out)
-    report(metrics, "times", out)
+    report(metrics, f"times {split}" if split else "times", out)
+    if split:
+        metrics["split"] = split
     return metrics
