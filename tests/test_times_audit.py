@@ -156,3 +156,8 @@ def test_rates_after_abbreviated_money(run, text):
 def test_years_of_a_range_labelled_as_one_number(nlp, text, spans):
     found = tagger(nlp, "2020-11-23")(text)
     assert [f[0] for f in found][:len(spans)] == spans, found
+
+
+def test_a_rate_before_of_stays_a_rate(run):
+    found = run("He spends three to four hours a day of his own time on the site.")
+    assert tagged(found, "a day")[1] == "SET"

@@ -27,7 +27,7 @@ _WAGE_BEFORE = re.compile(r"[$£€]\s?\d+(?:[.,]\d+)?\s*$|\b\d+(?:[.,]\d+)?\s?(
 
 # what follows "a year" when it is a stretch and no rate: "a year after the shooting", "a week or
 # 10 days off", "a day in the life"
-_NOT_RATE_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|since|ahead|into|of\b|or\s+(?:\d|two|three|"
+_NOT_RATE_AFTER = re.compile(r"\s*(?:after|before|later|earlier|ago|since|ahead|into|or\s+(?:\d|two|three|"
                              r"four|five|six|ten|so\b))", re.I)
 
 
