@@ -100,6 +100,9 @@ CASES = [
     ('term', 'Prices will rise in the short term.', 'the short term', 'DATE', 'FUTURE_REF'),
     ('in_future', 'Such trips will be banned in future.', 'future', 'DATE', 'FUTURE_REF'),
     ('at_the_time', 'The minister, at the time, denied the report.', 'the time', 'DATE', 'PAST_REF'),
+    ("in_time", "The bridge will reopen in two years' time.", "two years' time", "DATE", "2027"),
+    ("in_time", "Results are due in a week's time.", "a week's time", "DATE", "2025-W03"),
+    ("in_time", "The plant may close in a few years' time.", "a few years' time", "DATE", "FUTURE_REF"),
     # in January "next spring" is the coming one; in July it is the spring of the next year
     ("season", "Elections are expected next spring.", "next spring", "DATE", "2026-SP", "2025-07-01"),
     ("season", "Elections are expected next spring.", "next spring", "DATE", "2025-SP"),

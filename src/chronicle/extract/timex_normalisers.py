@@ -864,6 +864,8 @@ def n_ago(m, ctx):
     g = m.groupdict()
     u = _unit(g["u"])
     d = _lower(g["dir"])
+    if d.endswith("time"):  # "in two years' time"
+        d = "from now"
     backwards = d in ("ago", "earlier", "before that")
     vague = not g.get("n") or _number(g["n"]) is None
     if vague:

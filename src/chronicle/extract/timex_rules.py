@@ -185,6 +185,9 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: more)? (?P<u>{UNIT})(?: and a half)?(?: or so)? "
      r"(?P<dir>ago|earlier|from now|hence|before that)"),
     ("ago_bare", "DATE", "ago", r"(?P<u>years|months|weeks|days|decades) (?P<dir>ago)"),
+    # British "in two years' time", "in a week's time": that long after the report, as "from now"
+    ("in_time", "DATE", "ago",
+     r"(?<=\bin\s)(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER}) (?P<u>{UNIT})(?P<dir>['’]s? time)"),
     # --- durations ----------------------------------------------------------------------------------
     ("dur_rel", "DURATION", "duration",
      r"(?:the |{MODIFIER} )?(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|initial|"
@@ -269,7 +272,7 @@ NEEDS: dict[str, str] = {
     "deictic_day": "deictic", "weekday": "weekday", "weekday_pl": "weekday",
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
-    "weekend": "unit", "ago": "unit", "ago_bare": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
+    "weekend": "unit", "ago": "unit", "ago_bare": "unit", "in_time": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "h_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
     "nth_in_row": "in_row", "day_and": "digits", "day_and_dm": "digits", "time_being": "time",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague", "in_future": "ref",
