@@ -22,12 +22,13 @@ from typing import Optional
 from ..model import Time
 from . import timex_norm as tn
 from .timex_context import _NUM_TENS, _NUM_UNITS, Ctx, lexicon, tense  # noqa: F401  (tense: public)
-from . import timex_durations, timex_normalisers
+from . import timex_durations, timex_normalisers, timex_periods, timex_relative
 from .timex_normalisers import _VETO_ENTS, _lower
 from .timex_rules import NEEDS, PATTERN_MACROS, RULES, TRIGGER_WORDS
 from .timex_values import date_and_precision  # noqa: F401  (public helper for events/attributions)
 
-NORMALISERS = {**timex_normalisers.NORMALISERS, **timex_durations.NORMALISERS}
+NORMALISERS = {**timex_normalisers.NORMALISERS, **timex_periods.NORMALISERS, **timex_relative.NORMALISERS,
+               **timex_durations.NORMALISERS}
 
 ASSIGNS = "times"
 REQUIRES = ("parse",)

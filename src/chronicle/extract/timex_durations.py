@@ -1,9 +1,9 @@
 """TIMEX3 normalisers of durations, sets, references and clock times (and the small anaphoric
 forms that go with them): ``(match, ctx) -> (type, value) | None``.
 
-Why apart from :mod:`chronicle.extract.timex_normalisers`: those resolve calendar dates; these
-mostly build ISO 8601 durations (``P3D``, ``PT30M``), set values and reference words, and share
-only the word helpers with them.
+Why apart from :mod:`chronicle.extract.timex_normalisers` and its siblings: those resolve calendar
+dates; these mostly build ISO 8601 durations (``P3D``, ``PT30M``), set values and reference words,
+and share only the word helpers with them.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typing import Optional
 
 from . import timex_norm as tn
 from .timex_context import Ctx, lexicon
-from .timex_normalisers import (_DEICTIC, day_value, _daynum, _forward, _lower, _month, _number, _numstr, _pod, _unit,
-                                _year_for)
+from .timex_normalisers import day_value, _daynum, _forward, _lower, _month, _number, _numstr, _unit, _year_for
+from .timex_relative import _DEICTIC, _pod
 
 
 _SET_BEFORE = re.compile(r"(?:\d|\d(?:bn|m|k|tn)\)?|%|\bpercent|\bcents?|\btimes|\btwice|\bonce|\bdollars?|\bbillion|\bmillion|"
