@@ -1,0 +1,146 @@
+"""Are the dates of events and attributions right? Agreement with hand labels on real dated news.
+
+The sample is every English page with a known publication date in the htmldate Media Cloud 2020
+set and the newspaper4k test pages (body by ``chronicle.ingest``, the page's known date as the
+publication date), plus the Kursk seed article. ``bench/dates_audit_labels.json`` holds hand
+judgements of a seeded random sample of 115 events and 115 attributions: for each, the article id,
+the record kind, the anchor (character offset of the event trigger / attribution cue, or of the
+content when there is no cue), the date a careful coder would give (``date``; null when none is
+honest) with where it comes from (``source``: text | published | none), and the error class the
+record had when the labels were made (``before``: R right, WT wrong TIMEX chosen, WV times-tagger
+value, PD publication date though the text dates it, PN publication date where none is honest).
+No article text is stored in the repo. Prints counts by ``date_source`` and the agreement, writes
+bench/results/dates_audit.json.
+
+    python bench/dates_audit.py [--errors]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+DATA = REPO.parent / "shared" / "data"
+MC = DATA / "corpora" / "htmldate-mediacloud-2020"
+N4K = DATA / "corpora" / "newspaper4k"
+SEED = DATA / "seed" / "kursk-pows.txt"
+LABELS = REPO / "bench" / "dates_audit_labels.json"
+OUT = REPO / "bench" / "results" / "dates_audit.json"
+_COMMON = {"the", "and", "of", "to", "in", "a", "is", "that"}
+
+
+def _english(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text)
+    return len(words) >= 150 and sum(w.lower() in _COMMON for w in words) / len(words) >= 0.12
+
+
+def sample() -> list[tuple[str, str, str]]:
+    """``(article id, text, published)`` for every page of the sample, in a fixed order."""
+    from chronicle.ingest.readers import IngestOptions, article_from_html
+
+    out = []
+    gold = json.loads((MC / "tests" / "eval_mediacloud_2020.json").read_text())
+    for url, v in gold.items():
+        d = v["date"]
+        if not isinstance(d, str) or not re.match(r"\d{4}-\d\d-\d\d", d):
+            continue
+        html = (MC / "tests" / "test_set" / v["file"]).read_bytes()
+        m = re.search(rb"<html[^>]*\blang=[\"']?([a-zA-Z-]+)", html[:5000])
+        if (m.group(1).decode().lower()[:2] if m else None) not in ("en", None):
+            continue
+        a = article_from_html(html, v["file"], IngestOptions(), url=url)
+        if hasattr(a, "text") and _english(a.text):
+            out.append(("mc:" + v["file"].split(".")[0], a.text, d))
+    for f in sorted((N4K / "tests" / "data" / "metadata").glob("*.json")):
+        meta = json.loads(f.read_text())
+        h = N4K / "tests" / "data" / "html" / (f.stem + ".html")
+        if not meta.get("publish_date") or not h.exists():
+            continue
+        a = article_from_html(h.read_bytes(), h.name, IngestOptions(), url=meta.get("url"))
+        if hasattr(a, "text") and _english(a.text):
+            out.append(("n4k:" + f.stem, a.text, meta["publish_date"][:10]))
+    out.append(("seed:kursk-pows", SEED.read_text(encoding="utf-8"), "2025-01-11"))
+    return out
+
+
+def records() -> dict:
+    """``{(article, kind, anchor): (date, date_source, precision)}`` over the whole sample."""
+    from chronicle.model import Article, Document
+    from chronicle.nlp import load
+    from chronicle.pipeline import EXTRACTORS
+
+    nlp = load()
+    mods = [importlib.import_module(f"chronicle.extract.{n}") for n in EXTRACTORS]
+    out: dict = {}
+    for aid, text, published in sample():
+        document = Document(article=Article(text=text, published=published), doc=nlp(text))
+        for mod in mods:
+            setattr(document, mod.ASSIGNS, mod.extract(document))
+        for v in document.events:
+            trig = v.extra.get("trigger") or {}
+            out.setdefault((aid, "event", trig.get("start", v.evidence.start)),
+                           (v.date, v.extra.get("date_source"), v.date_precision))
+        for a in document.attributions:
+            anchor = a.cue.start if a.cue else a.content.start
+            out.setdefault((aid, "attribution", anchor),
+                           (a.date, a.extra.get("date_source"), a.extra.get("date_precision")))
+    return out
+
+
+def main() -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", action="store_true", help="print every labelled record the system gets wrong")
+    args = ap.parse_args()
+    if not (MC.exists() and N4K.exists() and SEED.exists()):
+        print(f"shared data not found under {DATA}: nothing to audit")
+        return {}
+    got = records()
+    labels = json.loads(LABELS.read_text())
+    result: dict = {"sources": {}, "agreement": {}}
+    for kind in ("event", "attribution"):
+        c = Counter(src for (_, k, _), (_, src, _) in got.items() if k == kind)
+        result["sources"][kind] = dict(sorted(c.items()))
+        mine = [lab for lab in labels if lab["kind"] == kind]
+        right = missing = 0
+        wrong_by_before: Counter = Counter()
+        fixed_by_before: Counter = Counter()
+        for lab in mine:
+            rec = got.get((lab["article"], kind, lab["anchor"]))
+            if rec is None:
+                missing += 1
+                continue
+            ok = rec[0] == lab["date"] and rec[1] == lab["source"]
+            right += ok
+            if ok and lab["before"] != "R":
+                fixed_by_before[lab["before"]] += 1
+            if not ok:
+                wrong_by_before[lab["before"]] += 1
+                if args.errors:
+                    print(f"  {kind} {lab['article']}@{lab['anchor']}: got {rec[0]} ({rec[1]}), "
+                          f"label {lab['date']} ({lab['source']}), was {lab['before']}")
+        result["agreement"][kind] = {
+            "labelled": len(mine), "right": right, "missing": missing,
+            "accuracy": round(right / len(mine), 4) if mine else None,
+            "labels_before": dict(sorted(Counter(lab["before"] for lab in mine).items())),
+            "wrong_now_by_class_before": dict(sorted(wrong_by_before.items())),
+            "fixed_by_class_before": dict(sorted(fixed_by_before.items())),
+        }
+        a = result["agreement"][kind]
+        print(f"{kind}s: date_source {result['sources'][kind]}")
+        print(f"  hand labels {a['labelled']}: right {a['right']} ({a['accuracy']:.1%}), missing {a['missing']}; "
+              f"labels by class when made {a['labels_before']}; still wrong by that class "
+              f"{a['wrong_now_by_class_before']}; fixed {a['fixed_by_class_before']}")
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(result, indent=1) + "\n")
+    return result
+
+
+if __name__ == "__main__":
+    main()
