@@ -103,6 +103,14 @@ CASES = [
     ("in_time", "The bridge will reopen in two years' time.", "two years' time", "DATE", "2027"),
     ("in_time", "Results are due in a week's time.", "a week's time", "DATE", "2025-W03"),
     ("in_time", "The plant may close in a few years' time.", "a few years' time", "DATE", "FUTURE_REF"),
+    # a month-day without a year goes on in the year of a date written just before it
+    ("m_d", "The war began in February 2022. On March 3, Russian forces took Kherson.", "March 3", "DATE", "2022-03-03"),
+    ("m_d", "The talks opened on May 4, 2019. On May 9, they collapsed.", "May 9", "DATE", "2019-05-09"),
+    # ... but not after a bare year, which is as often a side mention
+    ("m", "His 1987 car was found. In March, police searched the house.", "March", "DATE", "2024-03"),
+    # a quarter not yet begun has not been: in January, a past second quarter is last year's
+    ("quarter", "In the second quarter, sales fell 10%.", "the second quarter", "DATE", "2024-Q2"),
+    ("quarter", "The firm expects a profit in the second quarter.", "the second quarter", "DATE", "2025-Q2"),
     # in January "next spring" is the coming one; in July it is the spring of the next year
     ("season", "Elections are expected next spring.", "next spring", "DATE", "2026-SP", "2025-07-01"),
     ("season", "Elections are expected next spring.", "next spring", "DATE", "2025-SP"),

@@ -75,8 +75,26 @@ def _unit(word: str) -> str:
     return lexicon()["UNIT"][_lower(word)]
 
 
+# normalisers of a date written with its year ("February 2022", "May 4, 2019"): a story told about
+# such a date goes on in its year ("The war began in February 2022. On March 3, Russian forces took
+# Kherson."). Not a bare year: that is as often a side mention ("since 1994", "his 1987 car"), and
+# on TBAQ train it misled; nor further back than about a sentence (further, it misled too).
+_WRITTEN_YEAR_NORMS = {"ymd", "ym"}
+NARRATIVE_REACH = 150  # characters back to that written date
+
+
+def _narrative_year(ctx: Ctx) -> Optional[int]:
+    """The year of the last date written with its year, if it was named shortly before."""
+    if ctx.anchor_norm not in _WRITTEN_YEAR_NORMS or ctx.anchor_at < 0 or ctx.start - ctx.anchor_at > NARRATIVE_REACH:
+        return None
+    parsed = tn.parse_value(ctx.anchor)
+    return parsed[0].year if parsed else None
+
+
 def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
-    """The year of a month (and day) written without one: around the DCT, in the verb's direction."""
+    """The year of a month (and day) written without one: the year the story is telling about when
+    a date with its year was written just before and the verb goes the same way, else around the
+    DCT, in the verb's direction."""
     if ctx.dct is None:
         parsed = tn.parse_value(ctx.anchor)
         return parsed[0].year if parsed else None
@@ -88,6 +106,9 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
     t = ctx.tense()
     if _forward(ctx):  # "loans through January", "effective Feb. 1": a bound ahead of the report
         t = "future"
+    told = _narrative_year(ctx)
+    if told is not None and ((told < y and t in ("past", None)) or (told > y and t == "future")):
+        return told
     delta = (d - ctx.dct).days
     if t == "past" and delta > 60:
         return y - 1

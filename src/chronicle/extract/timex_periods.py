@@ -63,7 +63,9 @@ def n_quarter(m, ctx):
         if not rel:
             start_month = (q - 1) * (6 if half else 3) + 1
             t = ctx.tense()
-            if start_month > ctx.dct.month + 3 and t in ("past", None):
+            if (t == "past" and start_month > ctx.dct.month) or (t is None and start_month > ctx.dct.month + 3):
+                # a quarter not yet begun cannot have been ("sales fell in the second quarter", said in
+                # January); without a tense only one well ahead is last year's
                 y -= 1
             elif start_month + (5 if half else 2) + 6 <= ctx.dct.month and t == "future":
                 # "will reopen in the first quarter", said in November; a quarter just ended is
