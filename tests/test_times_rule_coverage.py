@@ -103,6 +103,11 @@ CASES = [
     ("in_time", "The bridge will reopen in two years' time.", "two years' time", "DATE", "2027"),
     ("in_time", "Results are due in a week's time.", "a week's time", "DATE", "2025-W03"),
     ("in_time", "The plant may close in a few years' time.", "a few years' time", "DATE", "FUTURE_REF"),
+    # a clock time on a named day is one expression, dated by that day (day-month order too)
+    ("clock", "The blast happened at 3pm on 4 March 2024.", "3pm on 4 March 2024", "TIME", "2024-03-04T15:00"),
+    ("clock", "The blast happened at 3pm on 4 March.", "3pm on 4 March", "TIME", "2025-03-04T15:00", "2025-03-12"),
+    ("clock24", "Troops entered the town at 0400 GMT on 2 January.", "0400 GMT on 2 January", "TIME",
+     "2025-01-02T04:00Z"),
     # a month-day without a year goes on in the year of a date written just before it
     ("m_d", "The war began in February 2022. On March 3, Russian forces took Kherson.", "March 3", "DATE", "2022-03-03"),
     ("m_d", "The talks opened on May 4, 2019. On May 9, they collapsed.", "May 9", "DATE", "2019-05-09"),

@@ -266,9 +266,9 @@ def n_clock(m, ctx):
         day = tn.weekday_date(ctx.dct, wd, "nearest" if t == "present" else t) if ctx.dct else None
     elif g.get("deic"):
         day = tn.shift(ctx.dct, _DEICTIC[_lower(g["deic"])], "D")
-    elif g.get("m"):
-        mo, dd = _month(g["m"]), _daynum(g["d"])
-        y = _year_for(ctx, mo, dd)
+    elif g.get("m") or g.get("m2"):  # "at 3pm on March 4", "at 1500 GMT on 4 March"
+        mo, dd = _month(g.get("m") or g["m2"]), _daynum(g.get("d") or g["d2"])
+        y = int(g["cy"]) if g.get("cy") else _year_for(ctx, mo, dd)
         try:
             day = dt.date(y, mo, dd) if y else None
         except ValueError:

@@ -40,10 +40,11 @@ RULES: list[tuple[str, str, str, str]] = [
     ("clock", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock|in the (?:morning|afternoon|evening))"
      r"(?: (?P<tz>{TZ}))?(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))"
-     r"|(?P<m>{MONTH}) (?P<d>{DAYNUM})))?"),
+     r"|(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?))?"),
     ("clock24", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d) (?P<tz>{TZ})"
-     r"(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
+     r"(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)"
+     r"|(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?))?"),
     # a 24-hour clock time after "at"/"by"/"until" ("at 14:30", "by 09:15"), no zone needed
     ("clock24_at", "TIME", "clock",
      r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s))(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.,]\d)"),
