@@ -108,6 +108,9 @@ CASES = [
     ("clock", "The blast happened at 3pm on 4 March.", "3pm on 4 March", "TIME", "2025-03-04T15:00", "2025-03-12"),
     ("clock24", "Troops entered the town at 0400 GMT on 2 January.", "0400 GMT on 2 January", "TIME",
      "2025-01-02T04:00Z"),
+    ("clock24_at", "The man was arrested at 04:30 on Sunday.", "04:30 on Sunday", "TIME", "2025-01-05T04:30"),
+    # the second of two years after a preposition of time, even under a verb of change
+    ("year", "The Fed raised rates in 2022 and 2023.", "2023", "DATE", "2023"),
     # a month-day without a year goes on in the year of a date written just before it
     ("m_d", "The war began in February 2022. On March 3, Russian forces took Kherson.", "March 3", "DATE", "2022-03-03"),
     ("m_d", "The talks opened on May 4, 2019. On May 9, they collapsed.", "May 9", "DATE", "2019-05-09"),

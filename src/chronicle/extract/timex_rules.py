@@ -47,7 +47,9 @@ RULES: list[tuple[str, str, str, str]] = [
      r"|(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?))?"),
     # a 24-hour clock time after "at"/"by"/"until" ("at 14:30", "by 09:15"), no zone needed
     ("clock24_at", "TIME", "clock",
-     r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s))(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.,]\d)"),
+     r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s))(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.,]\d)"
+     r"(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)"
+     r"|(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?))?"),
     # spelled-out clock times in transcripts: "eight o'clock tonight", "ten a.m.", "six thirty this evening"
     ("clock_words", "TIME", "clock",
      r"{HOURWORD}(?: ?(?P<ampm>a\.m\.?|p\.m\.?|o'clock)(?: (?P<deic>tonight|this (?:morning|afternoon|evening)|today|yesterday|tomorrow))?)"),
