@@ -109,6 +109,9 @@ CASES = [
     ("clock24", "Troops entered the town at 0400 GMT on 2 January.", "0400 GMT on 2 January", "TIME",
      "2025-01-02T04:00Z"),
     ("clock24_at", "The man was arrested at 04:30 on Sunday.", "04:30 on Sunday", "TIME", "2025-01-05T04:30"),
+    # the first day of a dashed range before a month: "the night of 3-4 March"
+    ("day_and_dm", "Clashes erupted on the night of 3-4 January.", "3", "DATE", "2025-01-03"),
+    ("d_m", "Clashes erupted on the night of 3-4 January.", "4 January", "DATE", "2025-01-04"),
     # the second of two years after a preposition of time, even under a verb of change
     ("year", "The Fed raised rates in 2022 and 2023.", "2023", "DATE", "2023"),
     # a month-day without a year goes on in the year of a date written just before it

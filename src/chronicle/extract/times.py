@@ -154,6 +154,11 @@ def _range_second() -> re.Pattern:
     return re.compile(r"[-–](?=\d|" + _macros()["MONTHFULL"] + r"\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _DAY_MONTH_AFTER() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)? " + _macros()["MONTHFULL"] + r"\b", re.IGNORECASE)
+
+
 _RANGE_FIRST = re.compile(r"(?:[ap]\.m\.|\d ?[ap]m|\d|(?:uary|arch|april|may|june|july|ugust|mber|ober))$", re.IGNORECASE)
 
 
@@ -229,8 +234,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
         if first is None:
             continue
         pos = dash.end()
-        if first.group(0)[-1:].isdigit() and text[pos:pos + 1].isdigit():
-            continue  # "4-6 March" stays one; a clock time or a month opens a range's second end
+        if first.group(0)[-1:].isdigit() and text[pos:pos + 1].isdigit() and not _DAY_MONTH_AFTER().match(text, pos):
+            continue  # "3-2", "1900-2000"; a clock time, a month or a day-and-month ("4-6 March") opens a second end
         for idx, rx in enumerate(_bare()):
             mo = rx.match(text, pos)
             if mo and mo.end() > pos:

@@ -182,7 +182,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("day_and", "DATE", "day_and", r"(?<=\d\sand\s)(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]\d|\w| ?%| (?:percent|per cent|million|billion|thousand))"),
     # the first day of "between 15 and 17 October", "15 or 16 May": the month is the one named after
     ("day_and_dm", "DATE", "day_and_dm",
-     r"(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?= (?:and|or|to) (?:[12]?\d|3[01])(?:st|nd|rd|th)? (?P<m>{MONTHFULL})\b(?:,? (?P<y>{YEAR}))?)"),
+     r"(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?=(?: (?:and|or|to) |[-–])(?:[12]?\d|3[01])(?:st|nd|rd|th)? (?P<m>{MONTHFULL})\b"
+     r"(?:,? (?P<y>{YEAR}))?)"),
     # --- ago / earlier / later --------------------------------------------------------------------------
     ("ago", "DATE", "ago",
      r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: more)? (?P<u>{UNIT})(?: and a half)?(?: or so)? "
