@@ -163,3 +163,7 @@ def test_years_of_a_range_labelled_as_one_number(nlp, text, spans):
 def test_a_rate_before_of_stays_a_rate(run):
     found = run("He spends three to four hours a day of his own time on the site.")
     assert tagged(found, "a day")[1] == "SET"
+
+
+def test_an_ordinal_before_a_noun_is_no_day(run):
+    assert run("He lives on the 12th floor and finished on the 3rd place.") == []

@@ -112,6 +112,9 @@ CASES = [
     # the first day of a dashed range before a month: "the night of 3-4 March"
     ("day_and_dm", "Clashes erupted on the night of 3-4 January.", "3", "DATE", "2025-01-03"),
     ("d_m", "Clashes erupted on the night of 3-4 January.", "4 January", "DATE", "2025-01-04"),
+    ("day_ordinal", "The bombing took place on the 20th, police said.", "the 20th", "DATE", "2024-12-20"),
+    ("day_ordinal", "The protest, held on January 3, turned violent. On the 5th, police made arrests.", "the 5th",
+     "DATE", "2025-01-05"),
     # the second of two years after a preposition of time, even under a verb of change
     ("year", "The Fed raised rates in 2022 and 2023.", "2023", "DATE", "2023"),
     # a month-day without a year goes on in the year of a date written just before it

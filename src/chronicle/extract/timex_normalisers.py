@@ -145,6 +145,23 @@ def n_md(m, ctx):
     return day_value(_year_for(ctx, mo, day), mo, day)
 
 
+def n_day_ordinal(m, ctx):
+    """"on the 12th": the day of the month the narrative is at, or of the report's month; a past verb
+    with a day still ahead of the report means last month's."""
+    day = _daynum(m["d"])
+    base, gran = ctx.anchor_date()
+    if base is None:
+        return "DATE", f"XXXX-XX-{day:02d}"
+    if gran in ("D", "M") and base != ctx.dct:
+        return day_value(base.year, base.month, day)
+    y, mo = ctx.dct.year, ctx.dct.month
+    if day > ctx.dct.day and ctx.tense() == "past":
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    elif day < ctx.dct.day and ctx.tense() == "future":
+        y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+    return day_value(y, mo, day)
+
+
 def day_value(y: Optional[int], month: int, day: int):
     """A day's DATE value; an unknown year stays XXXX, an impossible day is no time ("31 February")."""
     if y is None:

@@ -184,6 +184,11 @@ RULES: list[tuple[str, str, str, str]] = [
     ("day_and_dm", "DATE", "day_and_dm",
      r"(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?=(?: (?:and|or|to) |[-–])(?:[12]?\d|3[01])(?:st|nd|rd|th)? (?P<m>{MONTHFULL})\b"
      r"(?:,? (?P<y>{YEAR}))?)"),
+    # "on the 12th": a day of the month the narrative is at (the report's, else); an ordinal before a
+    # noun ("on the 12th floor") is no day
+    ("day_ordinal", "DATE", "day_ordinal",
+     r"(?<=\bon\s)the (?P<d>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
+     r"(?=[^\S\n]*(?:[,.;:!?)]|$)|[^\S\n]+(?:when|after|before|at|in|as|while|with|by|but|the|a|an|he|she|they|it|we)\b)"),
     # --- ago / earlier / later --------------------------------------------------------------------------
     ("ago", "DATE", "ago",
      r"(?:{MODIFIER} )?(?P<n>{NUM}|{VAGUE_NUMBER})(?: more)? (?P<u>{UNIT})(?: and a half)?(?: or so)? "
@@ -278,6 +283,6 @@ NEEDS: dict[str, str] = {
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "in_time": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
     "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "h_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
-    "nth_in_row": "in_row", "day_and": "digits", "day_and_dm": "digits", "time_being": "time",
+    "nth_in_row": "in_row", "day_and": "digits", "day_and_dm": "digits", "day_ordinal": "digits", "time_being": "time",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague", "in_future": "ref",
 }
