@@ -29,6 +29,8 @@ PATTERN_MACROS = {
                    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
                    r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[ -](?:one|two|three|four|five|six|seven|eight|nine))"
                    r"|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
+    # the named day a clock time is on, in either order and with its year: "3pm on 4 March 2024"
+    "CLOCK_DATE": r"(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?",
     # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
     "TZ": r"(?:(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|AWST|AC[SD]T|AE[SD]T|NZ[SD]T|IST)\b"
           r"|local time|(?-i:(?:Eastern|Central|Mountain|Pacific|Atlantic|Greenwich Mean|British Summer|Central European|"
@@ -40,16 +42,16 @@ RULES: list[tuple[str, str, str, str]] = [
     ("clock", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))? ?(?P<ampm>a\.m\.?|p\.m\.?|am|pm|o'clock|in the (?:morning|afternoon|evening))"
      r"(?: (?P<tz>{TZ}))?(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))"
-     r"|(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?))?"),
+     r"|{CLOCK_DATE}))?"),
     ("clock24", "TIME", "clock",
      r"(?:{MODIFIER} )?(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d) (?P<tz>{TZ})"
      r"(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)"
-     r"|(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?))?"),
+     r"|{CLOCK_DATE}))?"),
     # a 24-hour clock time after "at"/"by"/"until" ("at 14:30", "by 09:15"), no zone needed
     ("clock24_at", "TIME", "clock",
      r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s))(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.,]\d)"
      r"(?:,? (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)"
-     r"|(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?))?"),
+     r"|{CLOCK_DATE}))?"),
     # spelled-out clock times in transcripts: "eight o'clock tonight", "ten a.m.", "six thirty this evening"
     ("clock_words", "TIME", "clock",
      r"{HOURWORD}(?: ?(?P<ampm>a\.m\.?|p\.m\.?|o'clock)(?: (?P<deic>tonight|this (?:morning|afternoon|evening)|today|yesterday|tomorrow))?)"),
