@@ -148,6 +148,21 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
+def year_of_position(year: int, pos: int, cur: int, way: Optional[str]) -> int:
+    """The year of a place in the year (a month, a season) seen from the current place ``cur`` of
+    ``year``: ``before``/``after`` strictly ("last March", "next spring"), ``past``/``future`` not
+    after/before it (a verb's tense: "rose in March", "will open in March"), None the same year."""
+    if way == "before":
+        return year if pos < cur else year - 1
+    if way == "after":
+        return year if pos > cur else year + 1
+    if way == "past":
+        return year - 1 if pos > cur else year
+    if way == "future":
+        return year + 1 if pos < cur else year
+    return year
+
+
 def season_index(month: int) -> int:
     """0 spring, 1 summer, 2 fall, 3 winter (meteorological, northern hemisphere)."""
     return {3: 0, 4: 0, 5: 0, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 11: 2}.get(month, 3)

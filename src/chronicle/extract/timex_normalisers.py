@@ -218,19 +218,15 @@ def n_month_rel(m, ctx):
     rel = _lower(m["rel"])
     if ctx.dct is None:
         return "DATE", f"XXXX-{mo:02d}"
-    y, cur = ctx.dct.year, ctx.dct.month
     if rel == "this":
-        pass  # "this September" is in the year of the report, whatever the verb (TimeML, HeidelTime)
+        way = None  # "this September" is in the year of the report, whatever the verb (TimeML, HeidelTime)
     elif rel in ("last", "this past", "past"):
-        y = y if mo < cur else y - 1
+        way = "before"
     elif rel in ("next", "this coming", "coming"):
-        y = y if mo > cur else y + 1
+        way = "after"
     else:
-        t = ctx.tense()
-        if t == "past" and mo > cur:
-            y -= 1
-        elif t == "future" and mo < cur:
-            y += 1
+        way = ctx.tense()
+    y = tn.year_of_position(ctx.dct.year, mo, ctx.dct.month, way)
     return "DATE", f"{y:04d}-{mo:02d}"
 
 

@@ -211,19 +211,10 @@ def n_season(m, ctx):
     if ctx.dct is None:
         return "DATE", f"XXXX-{code}"
     y = ctx.dct.year
-    cur, idx = _season_position(ctx.dct.month), tn.SEASONS.index(code)
     if rel == "last":  # TimeBank: "last spring" is the previous year's, even in the fall
-        y -= 1
-    elif rel == "this past":
-        y = y if idx < cur else y - 1
-    elif rel in ("next", "this coming"):
-        y = y if idx > cur else y + 1
-    else:
-        t = ctx.tense()
-        if t == "past" and idx > cur:
-            y -= 1
-        elif t == "future" and idx < cur:
-            y += 1
+        return "DATE", f"{y - 1:04d}-{code}"
+    way = "before" if rel == "this past" else "after" if rel in ("next", "this coming") else ctx.tense()
+    y = tn.year_of_position(y, tn.SEASONS.index(code), _season_position(ctx.dct.month), way)
     return "DATE", f"{y:04d}-{code}"
 
 
