@@ -88,3 +88,59 @@ def test_the_events_table_marks_a_publication_date_standing_in(make_doc, tmp_pat
     # the JSON twin keeps the raw fields: a null precision is what marks the date as a bound
     assert sorted((e["type"], e["date"], e["date_precision"]) for e in items) == [
         ("ASSAULT", "2025-01-13", None), ("COERCE", "2025-01-11", "day")]
+
+
+def _event_dates(document):
+    return {v.extra["trigger"]["text"]: (v.date, v.date_precision, v.extra["date_source"]) for v in document.events}
+
+
+def test_a_year_naming_a_thing_does_not_date_the_act(make_doc):
+    # "the 2019 protests", "the 2019 law": the year says which protests/law, not when the arrest was
+    document = make_doc("Police arrested the leaders of the 2019 protests on Tuesday. "
+                        "Police used the 2019 law to arrest 14 journalists on the border.", published="2025-01-16")
+    dates = _event_dates(document)
+    assert dates["arrested"] == ("2025-01-14", "day", "text")
+    assert dates["arrest"] == ("2025-01-16", None, "published")
+
+
+def test_one_end_of_an_interval_is_not_the_date(make_doc):
+    # "since Sunday" is when the shelling began, "until March 3" a deadline: neither is when it happened
+    document = make_doc("Soldiers have shelled the village since Sunday. "
+                        "The court gave the ministry until March 3 to release the prisoners.", published="2025-01-16")
+    dates = _event_dates(document)
+    assert dates["shelled"] == ("2025-01-16", None, "published")
+    assert dates["release"] == ("2025-01-16", None, "published")
+
+
+def test_a_relative_clause_is_not_dated_by_its_main_clause(make_doc):
+    document = make_doc("Turkey, which has armed the rebels for years, shelled the town on Monday.",
+                        published="2025-01-16")
+    dates = _event_dates(document)
+    assert dates["shelled"] == ("2025-01-13", "day", "text")
+    assert dates["armed"] == ("2025-01-16", None, "published")
+
+
+def test_the_day_inside_a_season_wins(make_doc):
+    document = make_doc("Last summer the rebels attacked the airport in the north of the country on July 13.",
+                        published="2025-01-16")
+    assert _event_dates(document)["attacked"] == ("2024-07-13", "day", "text")
+
+
+def test_the_time_of_a_saying_does_not_date_what_was_said(make_doc):
+    document = make_doc("A spokesman confirmed on Monday that the army had shelled the village.",
+                        published="2025-01-16")
+    assert _event_dates(document)["shelled"] == ("2025-01-16", None, "published")
+    (a,) = document.attributions
+    assert (a.date, a.extra["date_source"]) == ("2025-01-13", "text")
+
+
+def test_what_did_not_or_may_not_happen_has_no_date(make_doc):
+    # the publication date would say it happened no later than that day
+    document = make_doc("Police did not arrest the protesters. Villagers may be reluctant to evacuate the town. "
+                        "The rebels hope the army withdraws from the town.", published="2025-01-16")
+    dates = _event_dates(document)
+    for trigger in ("arrest", "evacuate", "withdraws"):
+        assert dates[trigger] == (None, None, "none"), trigger
+    from chronicle.record import to_record, validate
+
+    assert validate(to_record(document)) == []

@@ -409,6 +409,154 @@ def _nearest(items, pos, bounds, exclude=()):
     return best[1] if best else None
 
 
+_BOUND_PREPS = {"since", "until", "till", "by", "before", "after"}
+_ADNOMINAL = {"compound", "nmod", "poss", "nummod", "amod", "npadvmod"}
+_ARGUMENT = {"dobj", "nsubj", "nsubjpass", "dative", "oprd"}
+
+
+def _timex_root(document, span):
+    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return toks.root if toks is not None else None
+
+
+def _bound_only(root) -> bool:
+    """"since Sunday", "until July 28", "by the end of the month": one end of an interval or a
+    deadline, not when the thing happened."""
+    return root.dep_ == "pobj" and root.head.lower_ in _BOUND_PREPS
+
+
+def _inside_argument(root, trig_tok) -> bool:
+    """A time naming a thing the action is done with or to ("used the 2019 law to arrest ...",
+    "tighten restrictions on ... Thanksgiving dinner", "the current government") rather than when
+    it was done. Times in an adjunct phrase of the verb stay ("at a June 25 hearing", "in
+    Thursday's call"), and so do times of the noun phrase holding the trigger ("Thursday's attack",
+    "2018's Hurricane Michael, which flattened ...")."""
+    if root.dep_ not in _ADNOMINAL or root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if root.dep_ == "amod":
+        return True  # "current", "present-day": describes the noun, dates nothing
+    tok = top = root.head
+    inside = False
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.dep_ in _ARGUMENT or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")):
+            inside = True
+        if tok.pos_ in ("NOUN", "PROPN"):
+            top = tok
+        tok = tok.head
+    return inside and trig_tok not in top.subtree
+
+
+def _in_relative_clause_of_other(root, trig_tok) -> bool:
+    """The trigger sits in a relative clause ("Turkey, which has backed rebels fighting Assad ...,
+    stepped up its intervention after the killing ... last week") and the time is outside it: the
+    time dates the main clause. A clause hanging on the time itself ("Tuesday, when the minister
+    suggested ...") is dated by it."""
+    tok = trig_tok
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            np = tok.head
+            while np.dep_ in ("appos", "compound") and np.head.i != np.i:
+                np = np.head  # "2018's Category 5 Hurricane Michael, which flattened ...": the antecedent's time
+            return root not in np.subtree
+        tok = tok.head
+    return False
+
+
+def _dates_the_saying(root, trig_tok) -> bool:
+    """"Officials said this week that 17,000 citizens have enrolled": the time is the saying's; the
+    enrolment is only known to be no later than the report."""
+    gov = _governing_verb(root.head)
+    if gov.lemma_.lower() not in _SAY or gov.i == trig_tok.i:
+        return False
+    tok = trig_tok
+    while tok.head.i != tok.i:
+        if tok.head.i == gov.i:
+            return tok.dep_ in ("ccomp", "parataxis")
+        tok = tok.head
+    return False
+
+
+def _governing_verb(tok):
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _usable_time(document, t, trig_tok) -> bool:
+    root = _timex_root(document, t.span)
+    if root is None or trig_tok in root.subtree:
+        return True  # "since 2019, when she first launched her campaign": the clause hangs on the time
+    return not (_bound_only(root) or _inside_argument(root, trig_tok)
+                or _in_relative_clause_of_other(root, trig_tok) or _dates_the_saying(root, trig_tok))
+
+
+def _finer(document, t, times, bounds):
+    """"Last summer, Hurricane Barry hit Louisiana on July 13": of two times of the same verb, the
+    day inside the season wins."""
+    dct = document.article.published
+    date, precision = date_and_precision(t.value, dct)
+    root = _timex_root(document, t.span)
+    if not date or precision == "day" or root is None:
+        return t
+    verb = _governing_verb(root)
+    best, best_date = t, date
+    for x, span in times:
+        if x is t or not (bounds[0] <= span.start and span.end <= bounds[1]):
+            continue
+        d, _ = date_and_precision(x.value, dct)
+        other = _timex_root(document, span)
+        if d and d.startswith(date) and len(d) > len(best_date) and other is not None \
+                and other.dep_ not in _ADNOMINAL and _governing_verb(other).i == verb.i:
+            best, best_date = x, d
+    return best
+
+
+_WISHED = {"hope", "want", "wish", "wait", "prefer", "prohibit", "forbid", "refuse", "fail", "hesitant",
+           "reluctant", "unwilling"}
+_COMPLEMENT = {"xcomp", "ccomp", "acomp", "pcomp", "prep", "pobj"}
+
+
+def _unrealised(verb) -> bool:
+    """Not done, or not yet: "has not attended", "may be hesitant to evacuate", "hopes the court
+    strikes down the law", "we are still waiting for them to give us more". Such an event has no
+    date, and the publication date would claim it happened by then."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in _COMPLEMENT or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and (
+                tok.lemma_.lower() in _WISHED
+                or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in tok.children)):
+            return True
+    return False
+
+
+def _event_date(document, trig_tok, clause, scope, unreal: bool = False):
+    """``(date, date_precision, date_source)`` of an event: the time of its clause, else of its
+    sentence scope; else the publication date as a bound (precision null), except for an event
+    that did not happen or may not ("was never charged", "can help"): nothing bounds it, so
+    ``none``."""
+    dct = document.article.published
+    times = [(t, t.span) for t in document.times if t.type in ("DATE", "TIME")]
+    times = [(x, sp) for x, sp in times if not _in_other_clause(document, sp, trig_tok)
+             and _usable_time(document, x, trig_tok)]
+    t_start = trig_tok.idx
+    t, bounds = _nearest(times, t_start, clause), clause
+    if t is None:
+        t, bounds = _nearest(times, t_start, scope), scope
+    if t is not None:
+        t = _finer(document, t, times, bounds)
+        date, precision = date_and_precision(t.value, dct)
+        if date:
+            return date, precision, "text"
+    if dct and not unreal:
+        return dct[:10], None, "published"
+    return None, None, "none"
+
+
 def _sent_span(document, sent):
     text = document.text
     s, e = sent.start_char, sent.end_char
@@ -571,17 +719,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         head_span = document.span(target_h.idx, target_h.idx + len(target_h))
         place = next((p for p in document.places if p.span.contains(head_span)), None)
 
-    dct = document.article.published
-    times = [(t, t.span) for t in document.times if t.type in ("DATE", "TIME")]
-    times = [(x, sp) for x, sp in times if not _in_other_clause(document, sp, trig_tok)]
-    t = _nearest(times, t_start, clause) or _nearest(times, t_start, scope)
-    date = precision = None
-    date_source = "none"
-    if t is not None:
-        date, precision = date_and_precision(t.value, dct)
-        date_source = "text" if date else "none"
-    if date is None and dct:
-        date, precision, date_source = dct[:10], None, "published"
+    date, precision, date_source = _event_date(document, trig_tok, clause, scope,
+                                               unreal=negated or modality == "hypothetical" or _unrealised(verb))
 
     count = R.count(count_h)
     if count is None and not nominal and trig.type in CNT.COUNTED_TYPES:
