@@ -144,3 +144,44 @@ def test_what_did_not_or_may_not_happen_has_no_date(make_doc):
     from chronicle.record import to_record, validate
 
     assert validate(to_record(document)) == []
+
+
+def _said(document):
+    return [(a.source.name, a.date, a.extra["date_precision"], a.extra["date_source"]) for a in document.attributions]
+
+
+def test_a_time_in_the_speakers_relative_clause_does_not_date_the_saying(make_doc):
+    document = make_doc("The mayor, who resigned in 2019, said that the bridge would reopen.",
+                        published="2025-01-16", upto="attributions")
+    assert _said(document) == [("mayor", "2025-01-16", None, "published")]
+
+
+def test_since_and_a_time_naming_a_thing_do_not_date_the_saying(make_doc):
+    for text in ("The governor has said since March that the curfew would end.",
+                 "The current president said that the border would reopen."):
+        document = make_doc(text, published="2025-01-16", upto="attributions")
+        ((_, date, precision, source),) = _said(document)
+        assert (date, precision, source) == ("2025-01-16", None, "published"), text
+
+
+def test_a_participial_side_clause_dates_the_saying(make_doc):
+    document = make_doc("Speaking to reporters on Monday, the minister said that the border would reopen.",
+                        published="2025-01-16", upto="attributions")
+    assert _said(document) == [("minister", "2025-01-13", "day", "text")]
+
+
+def test_the_same_speaker_goes_on_on_the_day_of_the_sentence_before(make_doc):
+    document = make_doc("The governor said on Tuesday that the curfew would end. "
+                        "He also accused the police of abusing their powers.", published="2025-01-16",
+                        upto="attributions")
+    assert [d[1:] for d in _said(document)] == [("2025-01-14", "day", "text")] * 2
+
+
+def test_no_day_carries_to_another_speaker_or_to_a_perfect(make_doc):
+    for second in ("The mayor said the police had abused their powers.",
+                   "She has long maintained that the police abuse their powers."):
+        document = make_doc("The governor said on Tuesday that the curfew would end. " + second,
+                            published="2025-01-16", upto="attributions")
+        first, then = _said(document)
+        assert first[1:] == ("2025-01-14", "day", "text")
+        assert then[1:] == ("2025-01-16", None, "published"), second

@@ -933,13 +933,43 @@ def _phrase(tok) -> str:
     return _text(tok.doc)[sub[0].idx:sub[-1].idx + len(sub[-1])]
 
 
+_OTHER_CLAUSE = {"relcl", "ccomp", "pcomp"}
+
+
+def _dates_utterance(document: Document, span, cue_tok) -> bool:
+    """Whether a time of the cue's sentence can be when the words were said. Not a time inside a
+    clause the cue is not in ("Sisolak, who has avoided new mandates throughout the fall, said
+    ..."), one end of an interval ("has said since March"), or a time naming a thing ("the current
+    rules"). A participial side clause stays ("Speaking on Sunday, the minister said ..."), and so
+    does the time of the medium ("a poll released on Monday showed ...", "told a webinar hosted on
+    Wednesday")."""
+    from .events import _bound_only, _inside_argument  # the same tests date events
+
+    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if toks is None:
+        return True
+    root = toks.root
+    if cue_tok in root.subtree:
+        return True
+    if _bound_only(root) or _inside_argument(root, cue_tok):
+        return False
+    above = {t.i for t in cue_tok.ancestors} | {cue_tok.i}
+    tok = root
+    while tok.i not in above and tok.head.i != tok.i:
+        if tok.dep_ in _OTHER_CLAUSE:
+            return False
+        tok = tok.head
+    return True
+
+
 def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Optional[str], Optional[str], str]:
     """``(date, date_precision, date_source)`` of an utterance.
 
     The nearest DATE/TIME of the cue's sentence outside what was said ("said on Saturday that ...")
-    dates the saying; a date inside the content dates what was said about, not the saying. With no
-    date in reach the publication date stands in with precision null and ``date_source``
-    ``published``: a bound (it was said no later than that), as events do, never a reading."""
+    and in the cue's own clause dates the saying; a date inside the content dates what was said
+    about, not the saying. With no date in reach the publication date stands in with precision null
+    and ``date_source`` ``published``: a bound (it was said no later than that), as events do, never
+    a reading."""
     best = None
     if cue_tok is not None:
         sent = cue_tok.sent
@@ -948,6 +978,8 @@ def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Option
             if sent.start_char <= s.start and s.end <= sent.end_char and not (content[0] <= s.start < content[1]):
                 if getattr(t, "type", "DATE") not in ("DATE", "TIME"):
                     continue
+                if not _dates_utterance(document, s, cue_tok):
+                    continue
                 d, precision = date_and_precision(t.value, document.article.published)
                 if d and (best is None or abs(s.start - cue_tok.idx) < best[0]):
                     best = (abs(s.start - cue_tok.idx), d, precision)
@@ -955,6 +987,40 @@ def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Option
         return best[1], best[2], "text"
     published = document.article.published
     return (published[:10], None, "published") if published else (None, None, "none")
+
+
+def _same_speaker(x: SourceRef, y: SourceRef) -> bool:
+    """The same entity, else names with the same head word ("the university", "Georgetown
+    University")."""
+    if x.entity and y.entity:
+        return x.entity == y.entity
+    if not (x.name and y.name):
+        return False
+    return x.name.lower().split()[-1] == y.name.lower().split()[-1]
+
+
+def _carry_dates(document: Document, out: list[Attribution], cands: list[_Cand]) -> None:
+    """"Biden said on Thursday that ... . He also accused Trump of ...": an undated utterance right
+    after one by the same speaker dated to the day in its own sentence goes on on that day (the
+    same interview, statement or briefing). Only a day read in the sentence before carries, never a
+    carried one; and not to "has said", "has maintained": a perfect spans many occasions."""
+    prev = None  # (sentence start, attribution dated in its own sentence) of the last cue
+    for att, cand in zip(out, cands):
+        tok = cand.cue_token
+        if tok is None:
+            continue
+        sent = tok.sent
+        own = att.extra.get("date_source") == "text"
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        if prev is not None and not own and not perfect and sent.start > 0 \
+                and sent.doc[sent.start - 1].sent.start == prev[0] and _same_speaker(att.source, prev[1].source) \
+                and prev[1].extra.get("date_precision") == "day":
+            att.date = prev[1].date
+            att.extra.update(date_precision="day", date_source="text")
+        if own:
+            prev = (sent.start, att)
+        elif prev is not None and prev[0] != sent.start:
+            prev = None
 
 
 def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
@@ -994,6 +1060,7 @@ def _records(document: Document, cands: list[_Cand]) -> list[Attribution]:
         if source.name:
             speakers.append((c.mention[0] if c.mention else c.content[0] if c.subject is None
                              else c.subject.idx, source))
+    _carry_dates(document, out, cands)
     return out
 
 
