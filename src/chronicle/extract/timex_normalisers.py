@@ -83,6 +83,9 @@ _WRITTEN_YEAR_NORMS = {"ymd", "ym"}
 NARRATIVE_REACH = 150  # characters back to that written date
 
 
+_SINCE = re.compile(r"\b(?:since|ever since)\s+$", re.I)
+
+
 def _narrative_year(ctx: Ctx) -> Optional[int]:
     """The year of the last date written with its year, if it was named shortly before."""
     if ctx.anchor_norm not in _WRITTEN_YEAR_NORMS or ctx.anchor_at < 0 or ctx.start - ctx.anchor_at > NARRATIVE_REACH:
@@ -110,6 +113,8 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
     if told is not None and ((told < y and t in ("past", None)) or (told > y and t == "future")):
         return told
     delta = (d - ctx.dct).days
+    if delta > 0 and _SINCE.search(ctx.text[max(0, ctx.start - 12):ctx.start]):
+        return y - 1  # "has said since March": what a time runs since has begun
     if t == "past" and delta > 60:
         return y - 1
     if t == "future" and delta < -60:
