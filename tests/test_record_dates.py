@@ -185,3 +185,21 @@ def test_no_day_carries_to_another_speaker_or_to_a_perfect(make_doc):
         first, then = _said(document)
         assert first[1:] == ("2025-01-14", "day", "text")
         assert then[1:] == ("2025-01-16", None, "published"), second
+
+
+def test_the_events_table_says_undated_for_an_event_that_did_not_happen(make_doc, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from chronicle.api.app import create_app
+    from chronicle.record import to_record
+    from chronicle.store import Store
+
+    document = make_doc("Troops shelled the village. Police did not arrest the protesters.", published="2025-01-13")
+    url = f"sqlite:///{tmp_path / 'undated.db'}"
+    store = Store(url)
+    store.upsert(to_record(document))
+    store.close()
+    with TestClient(create_app(url)) as client:
+        html = client.get("/events").text
+    assert "≤ 2025-01-13" in html  # the shelling: the publication date as a bound
+    assert html.count("≤ 2025-01-13") == 1 and ">undated<" in html  # the arrest that did not happen
