@@ -37,6 +37,7 @@ from spacy.attrs import IDX, LEMMA, LOWER, POS
 from ..model import Attribution, Document, SourceRef
 from .attribution_headlines import speaker_lines
 from .attribution_quotes import QuoteGroup, groups
+from .record_dates import bound_only, inside_argument  # the same tests date events
 from .timex_values import date_and_precision
 
 ASSIGNS = "attributions"
@@ -943,15 +944,13 @@ def _dates_utterance(document: Document, span, cue_tok) -> bool:
     rules"). A participial side clause stays ("Speaking on Sunday, the minister said ..."), and so
     does the time of the medium ("a poll released on Monday showed ...", "told a webinar hosted on
     Wednesday")."""
-    from .events import _bound_only, _inside_argument  # the same tests date events
-
     toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
     if toks is None:
         return True
     root = toks.root
     if cue_tok in root.subtree:
         return True
-    if _bound_only(root) or _inside_argument(root, cue_tok):
+    if bound_only(root) or inside_argument(root, cue_tok):
         return False
     above = {t.i for t in cue_tok.ancestors} | {cue_tok.i}
     tok = root

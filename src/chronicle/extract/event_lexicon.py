@@ -13,6 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Optional
 
+# verbs of saying: an event under one is reported, and a time of the saying does not date it
+SAY_VERBS = {"say", "state", "tell", "insist", "add", "argue", "warn", "stress", "declare", "announce", "write",
+             "believe", "think", "urge", "demand", "reiterate", "note", "claim", "assert", "maintain", "conclude",
+             "agree", "feel", "suggest"}
+# auxiliaries of what may or would happen, not what did
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
+
 _PATH = Path(__file__).resolve().parent.parent / "data" / "event_lexicon.json"
 
 _PARTITIVE = {"batch", "contingent", "group", "team", "unit", "number", "dozen", "dozens", "hundreds", "thousands",

@@ -42,9 +42,11 @@ from . import event_counts as CNT
 from . import event_fallback as F
 from . import event_nominal as N
 from . import event_roles as R
+from .event_dates import event_date, unrealised
+from .event_lexicon import HYPOTHETICAL_AUX as _HYPOTHETICAL_AUX, SAY_VERBS as _SAY
 from .event_lexicon import MARKET_OBJECTS, TITLE_ENTS, idle_of_object, Trigger, lexicon, verb_trigger
 from .places import geo_precision
-from .timex_values import date_and_precision
+from .record_dates import in_other_clause as _in_other_clause, nearest as _nearest
 
 # The re-typer (scripts/train_event_classifier.py, PLV train + gold k-fold + ConfliBERT CAMEO): no
 # override setting beats the rules in cross-validation, and all lose 2-5 points on the gold dev half;
@@ -82,11 +84,7 @@ _COOPERATIVE = {"CONSULT", "AID", "RETREAT", "CONCEDE", "COOPERATE", "SUPPORT"}
 # SANCTION itself, as the gold sentences code it; only a conditioned one is a warning (THREATEN, below).
 _CONFLICTUAL = {"ASSAULT", "COERCE", "PROTEST"}
 _ATTEMPT = {"try", "attempt", "seek"}
-_SAY = {"say", "state", "tell", "insist", "add", "argue", "warn", "stress", "declare", "announce", "write",
-        "believe", "think", "urge", "demand", "reiterate", "note", "claim", "assert", "maintain", "conclude",
-        "agree", "feel", "suggest"}
 _MUST = {"must", "should"}
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _HABITUAL = {"usually", "typically", "often", "regularly", "routinely", "frequently", "sometimes", "generally"}
 _DENY = {"deny", "refute"}
@@ -374,187 +372,9 @@ def _locative(document, span) -> bool:
 
 
 _SECONDARY = {"advcl", "relcl", "acl", "pcomp"}
-_SUBCLAUSE = {"relcl", "advcl", "ccomp", "acl", "xcomp", "pcomp"}
-
-
-def _in_other_clause(document, span, trig_tok) -> bool:
-    """A time inside a subordinate clause the trigger is not in ("troops were deployed in the
-    region where Ukrainian forces ... after incursions back in August 2024") dates that clause."""
-    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if toks is None:
-        return False
-    tok = toks.root
-    trig_anc = {t.i for t in trig_tok.ancestors} | {trig_tok.i}
-    while tok.head.i != tok.i:
-        if tok.dep_ in _SUBCLAUSE and tok.i not in trig_anc:
-            return True
-        if tok.i in trig_anc:
-            return False
-        tok = tok.head
-    return False
-
-
 def _clause_bounds(tok):
     sub = list(tok.subtree)
     return sub[0].idx, sub[-1].idx + len(sub[-1])
-
-
-def _nearest(items, pos, bounds, exclude=()):
-    best = None
-    for item, span in items:
-        if bounds[0] <= span.start and span.end <= bounds[1] and not any(span.overlaps(e) for e in exclude if e):
-            d = abs(span.start - pos)
-            if best is None or d < best[0]:
-                best = (d, item)
-    return best[1] if best else None
-
-
-_BOUND_PREPS = {"since", "until", "till", "by", "before", "after"}
-_ADNOMINAL = {"compound", "nmod", "poss", "nummod", "amod", "npadvmod"}
-_ARGUMENT = {"dobj", "nsubj", "nsubjpass", "dative", "oprd"}
-
-
-def _timex_root(document, span):
-    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
-    return toks.root if toks is not None else None
-
-
-def _bound_only(root) -> bool:
-    """"since Sunday", "until July 28", "by the end of the month": one end of an interval or a
-    deadline, not when the thing happened."""
-    return root.dep_ == "pobj" and root.head.lower_ in _BOUND_PREPS
-
-
-def _inside_argument(root, trig_tok) -> bool:
-    """A time naming a thing the action is done with or to ("used the 2019 law to arrest ...",
-    "tighten restrictions on ... Thanksgiving dinner", "the current government") rather than when
-    it was done. Times in an adjunct phrase of the verb stay ("at a June 25 hearing", "in
-    Thursday's call"), and so do times of the noun phrase holding the trigger ("Thursday's attack",
-    "2018's Hurricane Michael, which flattened ...")."""
-    if root.dep_ not in _ADNOMINAL or root.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if root.dep_ == "amod":
-        return True  # "current", "present-day": describes the noun, dates nothing
-    tok = top = root.head
-    inside = False
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        if tok.dep_ in _ARGUMENT or (tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")):
-            inside = True
-        if tok.pos_ in ("NOUN", "PROPN"):
-            top = tok
-        tok = tok.head
-    return inside and trig_tok not in top.subtree
-
-
-def _in_relative_clause_of_other(root, trig_tok) -> bool:
-    """The trigger sits in a relative clause ("Turkey, which has backed rebels fighting Assad ...,
-    stepped up its intervention after the killing ... last week") and the time is outside it: the
-    time dates the main clause. A clause hanging on the time itself ("Tuesday, when the minister
-    suggested ...") is dated by it."""
-    tok = trig_tok
-    while tok.head.i != tok.i:
-        if tok.dep_ == "relcl":
-            np = tok.head
-            while np.dep_ in ("appos", "compound") and np.head.i != np.i:
-                np = np.head  # "2018's Category 5 Hurricane Michael, which flattened ...": the antecedent's time
-            return root not in np.subtree
-        tok = tok.head
-    return False
-
-
-def _dates_the_saying(root, trig_tok) -> bool:
-    """"Officials said this week that 17,000 citizens have enrolled": the time is the saying's; the
-    enrolment is only known to be no later than the report."""
-    gov = _governing_verb(root.head)
-    if gov.lemma_.lower() not in _SAY or gov.i == trig_tok.i:
-        return False
-    tok = trig_tok
-    while tok.head.i != tok.i:
-        if tok.head.i == gov.i:
-            return tok.dep_ in ("ccomp", "parataxis")
-        tok = tok.head
-    return False
-
-
-def _governing_verb(tok):
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _usable_time(document, t, trig_tok) -> bool:
-    root = _timex_root(document, t.span)
-    if root is None or trig_tok in root.subtree:
-        return True  # "since 2019, when she first launched her campaign": the clause hangs on the time
-    return not (_bound_only(root) or _inside_argument(root, trig_tok)
-                or _in_relative_clause_of_other(root, trig_tok) or _dates_the_saying(root, trig_tok))
-
-
-def _finer(document, t, times, bounds):
-    """"Last summer, Hurricane Barry hit Louisiana on July 13": of two times of the same verb, the
-    day inside the season wins."""
-    dct = document.article.published
-    date, precision = date_and_precision(t.value, dct)
-    root = _timex_root(document, t.span)
-    if not date or precision == "day" or root is None:
-        return t
-    verb = _governing_verb(root)
-    best, best_date = t, date
-    for x, span in times:
-        if x is t or not (bounds[0] <= span.start and span.end <= bounds[1]):
-            continue
-        d, _ = date_and_precision(x.value, dct)
-        other = _timex_root(document, span)
-        if d and d.startswith(date) and len(d) > len(best_date) and other is not None \
-                and other.dep_ not in _ADNOMINAL and _governing_verb(other).i == verb.i:
-            best, best_date = x, d
-    return best
-
-
-_WISHED = {"hope", "want", "wish", "wait", "prefer", "prohibit", "forbid", "refuse", "fail", "hesitant",
-           "reluctant", "unwilling"}
-_COMPLEMENT = {"xcomp", "ccomp", "acomp", "pcomp", "prep", "pobj"}
-
-
-def _unrealised(verb) -> bool:
-    """Not done, or not yet: "has not attended", "may be hesitant to evacuate", "hopes the court
-    strikes down the law", "we are still waiting for them to give us more". Such an event has no
-    date, and the publication date would claim it happened by then."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    tok = verb
-    for _ in range(4):
-        if tok.dep_ not in _COMPLEMENT or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX", "ADJ") and (
-                tok.lemma_.lower() in _WISHED
-                or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUX for c in tok.children)):
-            return True
-    return False
-
-
-def _event_date(document, trig_tok, clause, scope, unreal: bool = False):
-    """``(date, date_precision, date_source)`` of an event: the time of its clause, else of its
-    sentence scope; else the publication date as a bound (precision null), except for an event
-    that did not happen or may not ("was never charged", "can help"): nothing bounds it, so
-    ``none``."""
-    dct = document.article.published
-    times = [(t, t.span) for t in document.times if t.type in ("DATE", "TIME")]
-    times = [(x, sp) for x, sp in times if not _in_other_clause(document, sp, trig_tok)
-             and _usable_time(document, x, trig_tok)]
-    t_start = trig_tok.idx
-    t, bounds = _nearest(times, t_start, clause), clause
-    if t is None:
-        t, bounds = _nearest(times, t_start, scope), scope
-    if t is not None:
-        t = _finer(document, t, times, bounds)
-        date, precision = date_and_precision(t.value, dct)
-        if date:
-            return date, precision, "text"
-    if dct and not unreal:
-        return dct[:10], None, "published"
-    return None, None, "none"
 
 
 def _sent_span(document, sent):
@@ -719,8 +539,8 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
         head_span = document.span(target_h.idx, target_h.idx + len(target_h))
         place = next((p for p in document.places if p.span.contains(head_span)), None)
 
-    date, precision, date_source = _event_date(document, trig_tok, clause, scope,
-                                               unreal=negated or modality == "hypothetical" or _unrealised(verb))
+    date, precision, date_source = event_date(document, trig_tok, clause, scope,
+                                              unreal=negated or modality == "hypothetical" or unrealised(verb))
 
     count = R.count(count_h)
     if count is None and not nominal and trig.type in CNT.COUNTED_TYPES:

@@ -1,0 +1,117 @@
+"""The date of an event: the time of its clause, else of its sentence, else the publication date
+as a bound, and no date for what did not or may not happen.
+
+Why apart from :mod:`.events`: choosing the time is its own small grammar (which times may date the
+deed, which of two is finer, what is unrealised), measured on its own against hand labels
+(``bench/dates_audit.py``); the shared tests of a time's attachment are in :mod:`.record_dates`.
+"""
+from __future__ import annotations
+
+from .event_lexicon import HYPOTHETICAL_AUX, SAY_VERBS
+from .record_dates import ADNOMINAL, bound_only, governing_verb, in_other_clause, inside_argument, nearest, timex_root
+from .timex_values import date_and_precision
+
+
+def _in_relative_clause_of_other(root, trig_tok) -> bool:
+    """The trigger sits in a relative clause ("Turkey, which has backed rebels fighting Assad ...,
+    stepped up its intervention after the killing ... last week") and the time is outside it: the
+    time dates the main clause. A clause hanging on the time itself ("Tuesday, when the minister
+    suggested ...") is dated by it."""
+    tok = trig_tok
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            np = tok.head
+            while np.dep_ in ("appos", "compound") and np.head.i != np.i:
+                np = np.head  # "2018's Category 5 Hurricane Michael, which flattened ...": the antecedent's time
+            return root not in np.subtree
+        tok = tok.head
+    return False
+
+
+def _dates_the_saying(root, trig_tok) -> bool:
+    """"Officials said this week that 17,000 citizens have enrolled": the time is the saying's; the
+    enrolment is only known to be no later than the report."""
+    gov = governing_verb(root.head)
+    if gov.lemma_.lower() not in SAY_VERBS or gov.i == trig_tok.i:
+        return False
+    tok = trig_tok
+    while tok.head.i != tok.i:
+        if tok.head.i == gov.i:
+            return tok.dep_ in ("ccomp", "parataxis")
+        tok = tok.head
+    return False
+
+
+def _usable_time(document, t, trig_tok) -> bool:
+    root = timex_root(document, t.span)
+    if root is None or trig_tok in root.subtree:
+        return True  # "since 2019, when she first launched her campaign": the clause hangs on the time
+    return not (bound_only(root) or inside_argument(root, trig_tok)
+                or _in_relative_clause_of_other(root, trig_tok) or _dates_the_saying(root, trig_tok))
+
+
+def _finer(document, t, times, bounds):
+    """"Last summer, Hurricane Barry hit Louisiana on July 13": of two times of the same verb, the
+    day inside the season wins."""
+    dct = document.article.published
+    date, precision = date_and_precision(t.value, dct)
+    root = timex_root(document, t.span)
+    if not date or precision == "day" or root is None:
+        return t
+    verb = governing_verb(root)
+    best, best_date = t, date
+    for x, span in times:
+        if x is t or not (bounds[0] <= span.start and span.end <= bounds[1]):
+            continue
+        d, _ = date_and_precision(x.value, dct)
+        other = timex_root(document, span)
+        if d and d.startswith(date) and len(d) > len(best_date) and other is not None \
+                and other.dep_ not in ADNOMINAL and governing_verb(other).i == verb.i:
+            best, best_date = x, d
+    return best
+
+
+_WISHED = {"hope", "want", "wish", "wait", "prefer", "prohibit", "forbid", "refuse", "fail", "hesitant",
+           "reluctant", "unwilling"}
+_COMPLEMENT = {"xcomp", "ccomp", "acomp", "pcomp", "prep", "pobj"}
+
+
+def unrealised(verb) -> bool:
+    """Not done, or not yet: "has not attended", "may be hesitant to evacuate", "hopes the court
+    strikes down the law", "we are still waiting for them to give us more". Such an event has no
+    date, and the publication date would claim it happened by then."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in _COMPLEMENT or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and (
+                tok.lemma_.lower() in _WISHED
+                or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children)):
+            return True
+    return False
+
+
+def event_date(document, trig_tok, clause, scope, unreal: bool = False):
+    """``(date, date_precision, date_source)`` of an event: the time of its clause, else of its
+    sentence scope; else the publication date as a bound (precision null), except for an event
+    that did not happen or may not ("was never charged", "can help"): nothing bounds it, so
+    ``none``."""
+    dct = document.article.published
+    times = [(t, t.span) for t in document.times if t.type in ("DATE", "TIME")]
+    times = [(x, sp) for x, sp in times if not in_other_clause(document, sp, trig_tok)
+             and _usable_time(document, x, trig_tok)]
+    t_start = trig_tok.idx
+    t, bounds = nearest(times, t_start, clause), clause
+    if t is None:
+        t, bounds = nearest(times, t_start, scope), scope
+    if t is not None:
+        t = _finer(document, t, times, bounds)
+        date, precision = date_and_precision(t.value, dct)
+        if date:
+            return date, precision, "text"
+    if dct and not unreal:
+        return dct[:10], None, "published"
+    return None, None, "none"
