@@ -200,3 +200,17 @@ def test_an_uncoded_target_is_no_actor():
     row, = _rows([rec])
     assert (row["actor2"], row["inter2"], row["interaction"]) == ("", "", "10")
     assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_an_event_that_has_not_happened_is_left_out():
+    # the pipeline gives no date (date_source "none") to what is only wished or refused, though the
+    # article has a publication date; ACLED codes what happened
+    text = "Troops shelled the village. Residents refused to let the army shell the town."
+    rec = make_record("wish", text, published="2025-01-11",
+                      events=[("ASSAULT", ("Troops", None, "MIL", None), None, None, "Troops shelled the village"),
+                              ("ASSAULT", ("the army", None, "MIL", None), None, None, "the army shell the town")])
+    rec["events"][0].update(date="2025-01-11", date_precision=None, date_source="published")
+    rec["events"][1].update(date=None, date_precision=None, date_source="none")
+    rows = _rows([rec])
+    assert [r["event_id_cnty"] for r in rows] == ["XXX-wish-V1"]
+    assert "date=publication date (upper bound)" in rows[0]["tags"]

@@ -8,7 +8,9 @@ documented line by line: ``data/acled_plover_map.tsv`` (PLOVER type/mode -> ACLE
 ``scripts/build_acled_tables.py``).
 
 What is left out, because ACLED would not code it: events whose PLOVER type/mode has no ACLED
-counterpart (see the map), negated events, and planned/hypothetical/habitual ones (``modality``).
+counterpart (see the map), negated events, planned/hypothetical/habitual ones (``modality``), and
+events the pipeline left undated though their article has a date (``date_source`` ``none``: wished,
+refused or waited for, not done).
 Events without a located place are kept with empty location columns: dropping them would make
 the export silently incomplete.
 """
@@ -235,8 +237,8 @@ def event_rows(record: dict, timestamp: Optional[int] = None) -> Iterator[dict]:
     speakers = {a["id"]: (a.get("source") or {}).get("name") for a in record.get("attributions") or []}
     stamp = int(time.time()) if timestamp is None else timestamp
     for v in record.get("events") or []:
-        if v.get("negated") or v.get("modality"):
-            continue
+        if v.get("negated") or v.get("modality") or v.get("date_source") == "none" and art.get("published"):
+            continue  # not happened, or not yet: wished, refused, waited for ("hope the army withdraws")
         ptype, mode = v.get("type"), v.get("mode")
         place = places.get(v.get("place")) or {}
         crow = t["by_alpha2"].get(place.get("country") or "") or {}
