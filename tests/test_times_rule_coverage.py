@@ -30,6 +30,7 @@ CASES = [
     ('pod_bare', 'The talks resumed late in the evening.', 'late in the evening', 'TIME', '2025-01-11TEV'),
     ('iso', 'The order was signed on 2024-12-22.', '2024-12-22', 'DATE', '2024-12-22'),
     ('slash', 'The contract was dated 12/22/2024.', '12/22/2024', 'DATE', '2024-12-22'),
+    ('named_day', 'Airport security changed after 9/11.', '9/11', 'DATE', '2001-09-11'),
     ('m_d_y', 'The ceasefire began on December 22, 2024.', 'December 22, 2024', 'DATE', '2024-12-22'),
     ('d_m_y', 'The ceasefire began on 22 December 2024.', '22 December 2024', 'DATE', '2024-12-22'),
     ('m_d', 'The vote was held on December 22.', 'December 22', 'DATE', '2024-12-22'),

@@ -139,6 +139,16 @@ def n_ymd(m, ctx):
     return "DATE", d.isoformat()
 
 
+def _historic_day(ctx: Ctx, month: int, day: int) -> Optional[int]:
+    """The year of a month-day that names a day of history by the word after it ("the Sept. 11
+    attacks" in 2016 are 2001's, not this year's September 11)."""
+    named = lexicon()["HISTORIC_MONTH_DAYS"].get(f"{month:02d}-{day:02d}")
+    if not named:
+        return None
+    nxt = re.match(r"(?:\s+(?:terrorist|terror|al-Qaeda|Islamist))?\s+([A-Za-z-]+)", ctx.text[ctx.end:ctx.end + 40])
+    return named[0] if nxt and nxt.group(1).lower() in named[1] else None
+
+
 def n_md(m, ctx):
     if _name_head_after(ctx):
         return None
@@ -147,7 +157,7 @@ def n_md(m, ctx):
         return None
     if _lower(m["m"]) in ("may", "march") and not m["m"][0].isupper():
         return None
-    return day_value(_year_for(ctx, mo, day), mo, day)
+    return day_value(_historic_day(ctx, mo, day) or _year_for(ctx, mo, day), mo, day)
 
 
 def n_day_ordinal(m, ctx):

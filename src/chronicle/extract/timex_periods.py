@@ -213,6 +213,11 @@ def n_season(m, ctx):
     y = ctx.dct.year
     if rel == "last":  # TimeBank: "last spring" is the previous year's, even in the fall
         return "DATE", f"{y - 1:04d}-{code}"
+    if rel == "this" and code != "WI" and ctx.dct.month > 2:
+        # "this summer" said in April is this year's whatever the verb: the season of the report's
+        # year ("cast their votes this summer", "the exercises this summer"); only in January and
+        # February may a past verb mean the season gone by, and a winter straddles two years
+        return "DATE", f"{y:04d}-{code}"
     way = "before" if rel == "this past" else "after" if rel in ("next", "this coming") else ctx.tense()
     y = tn.year_of_position(y, tn.SEASONS.index(code), _season_position(ctx.dct.month), way)
     return "DATE", f"{y:04d}-{code}"
@@ -231,6 +236,15 @@ def _other_year_named(ctx: Ctx) -> bool:
     return bool(_OTHER_YEAR.search(sp[0].sent.text))
 
 
+def _year_named_before(ctx: Ctx) -> Optional[int]:
+    """The year the sentence named last before a holiday ("In 2000, by Election Day, ..."): the
+    anchor, when it is a year tagged in this sentence."""
+    sp = ctx.span()
+    if sp is None or not len(sp) or ctx.anchor_at < sp[0].sent.start_char:
+        return None
+    return int(ctx.anchor) if ctx.anchor and re.fullmatch(r"\d{4}", ctx.anchor) else None
+
+
 def n_holiday(m, ctx):
     if re.search(r"\bFather $", ctx.text[max(0, ctx.start - 7):ctx.start]):
         return None  # "Father Christmas" is a person
@@ -240,10 +254,10 @@ def n_holiday(m, ctx):
     if _name_head_after(ctx):
         return None  # "the Good Friday Agreement"
     code = lexicon()["HOLIDAY"][_lower(m["hol"])]
-    if code in ("ED", "BF", "CM") or re.fullmatch(r"\d{4}-\d\d-\d\d", code):
+    if code in ("ED", "ST", "BF", "CM") or re.fullmatch(r"\d{4}-\d\d-\d\d", code):
         if not m["hol"][0].isupper():
             return None  # "a black Monday for the markets", "on election day" in a club: no name
-        if code not in ("ED", "BF", "CM"):
+        if code not in ("ED", "ST", "BF", "CM"):
             return "DATE", code  # a named day of history ("Black Monday" is 1987-10-19)
     fixed = re.fullmatch(r"\d\d-\d\d", code)
     if ctx.dct is None:
@@ -260,6 +274,8 @@ def n_holiday(m, ctx):
             return tn.nth_weekday(year, 9, 1, 1)
         if code == "ED":  # the Tuesday after the first Monday of November
             return tn.nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+        if code == "ST":  # the first Tuesday of March (since 2012)
+            return tn.nth_weekday(year, 3, 2, 1)
         if code == "EW":  # the week's Monday stands for it
             return tn.easter(year) - dt.timedelta(days=6)
         if code.startswith("E"):
@@ -269,8 +285,22 @@ def n_holiday(m, ctx):
             return tn.nth_weekday(year, month, weekday, n)
         return dt.date(year, int(code[:2]), int(code[3:]))
 
-    d = date_in(y)
     t = ctx.tense()
+    named = _year_named_before(ctx) if not rel else None
+    if named is not None and code not in ("EW",):
+        # "In 2012, Obama won on Election Day", "at Christmas 2010": the year the sentence names
+        d = date_in(named)
+        if m["wkd"]:
+            return "DATE", tn.fmt(d - dt.timedelta(days=2) if d.isoweekday() == 1 else d, "WE")
+        return "DATE", d.isoformat()
+    if code == "ST":
+        return "DATE", date_in(_campaign_year(ctx.dct, rel, t)).isoformat()
+    d = date_in(y)
+    if code == "ED" and not rel and d >= ctx.dct and (t != "past" or y % 2 == 0) and not _other_year_named(ctx):
+        # "between now and Election Day", "if he wins on Election Day": the coming one, months ahead
+        # too (a campaign speaks of it all year); in a federal election year so under a past verb
+        # ("urged people to vote for him on Election Day"), when no other year is named
+        return "DATE", d.isoformat()
     if rel == "last" or (not rel and t != "future"):
         # a holiday a few days ahead is this year's even in a past-tense sentence ("were expected to
         # travel over the Thanksgiving weekend" the day before): last year's would say "last"
@@ -283,6 +313,26 @@ def n_holiday(m, ctx):
     if m["wkd"]:  # a Monday holiday's weekend is the one before it, any other day's the one after
         return "DATE", tn.fmt(d - dt.timedelta(days=2) if d.isoweekday() == 1 else d, "WE")
     return "DATE", tn.fmt(d, "W") if code == "EW" else d.isoformat()
+
+
+def _campaign_year(dct: dt.date, rel: str, tense) -> int:
+    """The US presidential election year a "Super Tuesday" belongs to: the report's own in an
+    election year, the coming one in the year before it (the primaries are campaigned for all that
+    year), else the last one unless the verb or "next" looks ahead."""
+    y, r = dct.year, dct.year % 4
+    if r == 0:  # "last Super Tuesday" before March is the previous cycle's, "next" the coming one's
+        return y + 4 if rel == "next" else y - 4 if rel == "last" and dct.month <= 3 else y
+    if r == 3 and rel != "last":
+        return y + 1
+    return y + 4 - r if rel == "next" or (tense == "future" and rel != "last") else y - r
+
+
+def n_named_day(m, ctx):
+    """"after 9/11": the day of history; not in a name ("the 9/11 Commission") nor a score ("shot
+    9/11 from the field" in a game report)."""
+    if _name_head_after(ctx) or _game(ctx):
+        return None
+    return "DATE", f"{lexicon()['HISTORIC_MONTH_DAYS']['09-11'][0]}-09-11"
 
 
 def n_year_period(m, ctx):

@@ -71,6 +71,8 @@ RULES: list[tuple[str, str, str, str]] = [
     # --- full dates ------------------------------------------------------------------------------
     ("iso", "DATE", "ymd", r"(?P<y>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?"),
     ("slash", "DATE", "ymd", r"(?P<mm>1[0-2]|0?[1-9])/(?P<dd>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"),
+    # "after 9/11", "the post-9/11 era": the day of history, written no other way without its year
+    ("named_day", "DATE", "named_day", r"(?<![\d/.])(?P<mm>9)/(?P<dd>11)(?![\d/]|\.\d)"),
     ("m_d_y", "DATE", "ymd",
      r"(?:(?:{PRE})?(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<m>{MONTH}) (?P<d>{DAYNUM}|{ORDINAL}),? (?P<y>{YEAR})"),
     ("d_m_y", "DATE", "ymd",
@@ -273,7 +275,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
 
 NEEDS: dict[str, str] = {
     "clock": "clock", "clock24": "clock", "clock24_at": "clock", "clock_words": "clock", "clock_words_pod": "pod", "pod_mid": "pod", "noon": "noon", "pod_this": "pod", "tonight": "pod", "pod_bare": "pod",
-    "iso": "digits", "slash": "digits",
+    "iso": "digits", "slash": "digits", "named_day": "digits",
     "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "nth_week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
     "year": "year", "spoken_year": "spoken", "m_d_sy": "spoken", "m_sy": "spoken", "year_apos": "digits", "decade": "year", "decade_short": "digits", "decade_word": "decade", "century": "decade",

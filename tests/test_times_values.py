@@ -1,0 +1,76 @@
+"""Times: VALUE fixes from an audit of the tagger on dated US political news (2015-16), judged
+against the true publication date. Every sentence is written for these tests; publication date
+Wednesday 2016-08-10 unless stated."""
+from __future__ import annotations
+
+import pytest
+
+from timex_cases import tagged, tagger
+
+DCT = "2016-08-10"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return tagger(nlp, DCT)
+
+
+# --- named days of politics and history -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,published,value", [
+    # the primaries' big day, whatever the verb, in the election year and in the year before it
+    ("Trump swept the South on Super Tuesday.", "2016-05-02", "2016-03-01"),
+    ("Cruz is counting on a strong showing on Super Tuesday.", "2015-11-10", "2016-03-01"),
+    ("Voters in 11 states go to the polls on Super Tuesday.", "2016-02-20", "2016-03-01"),
+    ("Romney won Ohio narrowly on Super Tuesday.", "2013-05-02", "2012-03-06"),
+])
+def test_super_tuesday(run, text, published, value):
+    assert tagged(run(text, published), "Super Tuesday")[1:] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text,value", [
+    # the coming one, months ahead, under any verb in a federal election year
+    ("Much can change for the candidates between now and Election Day.", "2016-11-08"),
+    ("The group urged supporters to vote for him on Election Day.", "2016-11-08"),
+    # a year the sentence names is the holiday's year
+    ("In 2012, Obama won Ohio comfortably on Election Day.", "2012-11-06"),
+])
+def test_election_day(run, text, value):
+    assert tagged(run(text), "Election Day")[2] == value
+
+
+def test_a_number_is_no_year_for_a_holiday(run):
+    assert tagged(run("The bank lent him 2000 dollars at Christmas."), "Christmas")[2] == "2015-12-25"
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Airport security changed for good after 9/11.", "9/11"),
+    ("The senator voted for the Patriot Act after the Sept. 11 attacks.", "Sept. 11"),
+    ("The September 11 terrorist attacks killed nearly 3,000 people.", "September 11"),
+])
+def test_september_eleventh_is_2001(run, text, span):
+    assert tagged(run(text), span)[1:] == ("DATE", "2001-09-11")
+
+
+def test_september_eleventh_not_a_name_nor_a_score_nor_a_coming_day(run):
+    assert not [f for f in run("The 9/11 Commission issued its final report.") if f[0] == "9/11"]
+    assert not [f for f in run("He shot 9/11 from the field in the game.") if f[0] == "9/11"]
+    assert tagged(run("The Senate will vote on the bill on Sept. 11."), "Sept. 11")[2] == "2016-09-11"
+
+
+# --- seasons --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,published,value", [
+    # "this summer" is the report's year's from March on, whatever tense the parser finds
+    ("Few delegates will be locked in until they cast their votes this summer.", "2016-04-03", "2016-SU"),
+    ("Rumours spread about the military exercises this summer.", "2015-12-12", "2015-SU"),
+    # in January a past verb still means the summer gone by; a winter straddles two years
+    ("The deal was signed this summer.", "2016-01-20", "2015-SU"),
+])
+def test_this_season(run, text, published, value):
+    found = run(text, published)
+    assert [f[2] for f in found if f[0].startswith("this ")] == [value]
+
+
+def test_this_winter_said_in_march_is_the_one_ending(run):
+    assert tagged(run("The storm hit this winter.", "2016-03-20"), "this winter")[2] == "2015-WI"
