@@ -74,3 +74,31 @@ def test_this_season(run, text, published, value):
 
 def test_this_winter_said_in_march_is_the_one_ending(run):
     assert tagged(run("The storm hit this winter.", "2016-03-20"), "this winter")[2] == "2015-WI"
+
+
+# --- months (and days) without a year ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,published,span,value", [
+    # an event set on the calendar is dated around the report, not by the verb's tense
+    ("The ad ran ahead of the Nov. 8 election.", "2016-07-03", "Nov. 8", "2016-11-08"),
+    ("Delegates stay unbound until the convention in July.", "2016-04-03", "July", "2016-07"),
+    ("The party turned its attention toward November's election.", "2016-07-19", "November", "2016-11"),
+    ("The March 15 primary was a disaster for Rubio.", "2016-07-19", "March 15", "2016-03-15"),
+    # a present tense months ahead is this year's ("Then there's November")
+    ("Florida is the biggest prize in November.", "2016-03-02", "November", "2016-11"),
+    # a condition or bound in the present tense lies ahead, even under a past main verb
+    ("Kaine promised reform if he and Clinton take office in January.", "2016-08-01", "January", "2017-01"),
+    # "come November": when November comes
+    ("Democrats will need those voters come November.", "2016-03-23", "November", "2016-11"),
+])
+def test_month_ahead_of_the_report(run, text, published, span, value):
+    assert tagged(run(text, published), span)[2] == value
+
+
+@pytest.mark.parametrize("text,published,span,value", [
+    ("Trump told Bloomberg News in October that rates were too low.", "2016-04-23", "October", "2015-10"),
+    ("Islamic State attackers killed 130 people in Paris in November.", "2016-03-23", "November", "2015-11"),
+    ("The town council met in November to discuss it.", "2016-03-23", "November", "2015-11"),
+])
+def test_month_behind_the_report_stays(run, text, published, span, value):
+    assert tagged(run(text, published), span)[2] == value

@@ -134,8 +134,15 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
             return _verb_tense(head, depth + 1) or "future"
         return "future"
     if verb.tag_ in ("VBZ", "VBP"):
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
+            # "if he and Clinton take office in January", "until they cast their votes in July": a
+            # condition or a bound in the present tense lies ahead, even under a past main verb
+            return "future"
         return "present"
     return None
+
+
+_CONDITION_MARKS = {"if", "unless", "once", "until", "till", "before"}
 
 
 def _past_perfect(verb) -> bool:

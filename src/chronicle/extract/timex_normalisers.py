@@ -94,6 +94,30 @@ def _narrative_year(ctx: Ctx) -> Optional[int]:
     return parsed[0].year if parsed else None
 
 
+_EVENT_PREPS = {"in", "on", "for"}
+
+
+def _dates_scheduled_event(ctx: Ctx) -> bool:
+    """The month (and day) dates an event set on the calendar ("the Nov. 8 election", "November's
+    election", "the convention in July"), not the verb's happening: a report speaks of such events
+    ahead as often as behind, whatever its tense ("was seen as an attempt ... ahead of the Nov. 8
+    election")."""
+    sp = ctx.span()
+    if sp is None or not len(sp):
+        return False
+    nouns = lexicon()["SCHEDULED_EVENT_NOUNS"]
+    for tok in sp:
+        head = tok.head
+        if head.i >= sp.start and head.i < sp.end:
+            continue
+        if tok.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod", "nummod") and head.pos_ == "NOUN":
+            return head.lemma_.lower() in nouns
+        if tok.dep_ == "pobj" and head.lower_ in _EVENT_PREPS and head.head.pos_ == "NOUN":
+            return head.head.lemma_.lower() in nouns
+        return False
+    return False
+
+
 def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
     """The year of a month (and day) written without one: the year the story is telling about when
     a date with its year was written just before and the verb goes the same way, else around the
@@ -112,6 +136,8 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
     told = _narrative_year(ctx)
     if told is not None and ((told < y and t in ("past", None)) or (told > y and t == "future")):
         return told
+    if t != "future" and _dates_scheduled_event(ctx):
+        t = "present"  # "ahead of the Nov. 8 election", "the convention in July": not the verb's time
     delta = (d - ctx.dct).days
     if delta > 0 and _SINCE.search(ctx.text[max(0, ctx.start - 12):ctx.start]):
         return y - 1  # "has said since March": what a time runs since has begun
@@ -119,7 +145,7 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
         return y - 1
     if t == "future" and delta < -60:
         return y + 1
-    if (t is None and delta > 90) or (t == "present" and delta > 200):
+    if (t is None and delta > 90) or (t == "present" and delta > 300):
         return y - 1
     if t in (None, "present") and delta < -240:
         return y + 1
@@ -468,7 +494,7 @@ def _sentence(ctx: Ctx) -> str:
 
 
 _FORWARD_SIGNAL = re.compile(r"\b(?:until|till|effective|as soon as|as early as|as late as|no later than|"
-                             r"starting|beginning)\s+$",
+                             r"starting|beginning|(?<!\bto )(?<!\bwill )(?<!\bnot )(?<!n't )come)\s+$",
                              re.I)
 
 
