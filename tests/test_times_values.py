@@ -102,3 +102,33 @@ def test_month_ahead_of_the_report(run, text, published, span, value):
 ])
 def test_month_behind_the_report_stays(run, text, published, span, value):
     assert tagged(run(text, published), span)[2] == value
+
+
+# --- days of the week, weekends, clock times --------------------------------------------------------
+
+def test_clock_time_after_tonight_is_tonight(run):
+    found = run("The special first aired on May 23. The result will be revealed on tonight's show "
+                "at 9 p.m. Eastern.", "2016-04-13")
+    assert tagged(found, "9 p.m.")[2] == "2016-04-13T21:00"
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # Monday 2016-05-02: early in the week "the weekend" is the one just gone
+    ("The weekend's polls show Trump ahead in Indiana.", "2016-05-02", "2016-W17-WE"),
+    ("Talks are expected to resume after the weekend.", "2016-05-02", "2016-W18-WE"),
+    ("Negotiators hope to close the deal over the weekend.", "2016-05-05", "2016-W18-WE"),
+])
+def test_the_weekend(run, text, published, value):
+    found = run(text, published)
+    assert [f[2] for f in found if f[0].lower() == "the weekend"] == [value]
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # Sunday 2016-05-29: the day of a thing that exists, whatever the modal says of it
+    ("Analysts say Friday's provisional agreement may mark a turning point.", "2016-05-29", "2016-05-27"),
+    # a scheduled event keeps the verb's direction: Thursday 2016-02-18
+    ("Sanders is surging ahead of Saturday's Nevada caucus.", "2016-02-18", "2016-02-20"),
+])
+def test_possessive_weekday(run, text, published, value):
+    found = run(text, published)
+    assert [f[2] for f in found if f[1] == "DATE"] == [value]

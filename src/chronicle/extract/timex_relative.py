@@ -100,6 +100,10 @@ def n_weekday(m, ctx):
             direction = "future"
         elif _forward(ctx):
             direction = "future"
+        elif _possessive_of_a_thing(ctx):
+            # "Friday's agreement may ...", "over Thursday's closing price": the day of a thing that
+            # exists already, whatever the verb says of it (not "Saturday's caucus": see the else)
+            direction = "past"
         else:
             direction = ctx.tense() or "past"
             if direction == "present":
@@ -110,6 +114,15 @@ def n_weekday(m, ctx):
     if pod:
         return "TIME", f"{value}T{pod}"
     return "DATE", value
+
+
+def _possessive_of_a_thing(ctx) -> bool:
+    sp = ctx.span()
+    if sp is None or not len(sp) or not re.match(r"['’]s?\b", ctx.text[ctx.end:ctx.end + 3]):
+        return False
+    owner = sp.root
+    head = owner.head if owner.dep_ == "poss" else None
+    return head is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon()["SCHEDULED_EVENT_NOUNS"]
 
 
 def n_weekday_set(m, ctx):
@@ -162,7 +175,10 @@ def n_rel_unit(m, ctx):
         if ctx.dct is None:
             return "DATE", "XXXX-WXX-WE"
         base = _week_base(ctx.dct, gran)
-        if base.isoweekday() < 6 and ctx.tense() == "past":
+        t = ctx.tense()
+        if base.isoweekday() < 6 and (t == "past" or (base.isoweekday() <= 2 and t != "future")):
+            # early in the week "the weekend" is the one just gone ("THE WEEKEND'S POLLS" on a
+            # Monday) unless the verb looks ahead
             base = tn.shift(base, -1, "W")
         return "DATE", tn.fmt(base, "WE")
     if rel in _ANAPHORIC:
