@@ -132,3 +132,25 @@ def test_the_weekend(run, text, published, value):
 def test_possessive_weekday(run, text, published, value):
     found = run(text, published)
     assert [f[2] for f in found if f[1] == "DATE"] == [value]
+
+
+def test_this_summer_gone_by_goes_by_the_verb(run):
+    found = run("The couple are expecting their second child this summer.", "2015-12-21")
+    assert tagged(found, "this summer")[2] == "2016-SU"
+
+
+@pytest.mark.parametrize("text,published,span,value", [
+    # debates and hearings are mostly reported after they happen: the verb's tense decides
+    ("He famously clashed with her at a debate in August.", "2016-03-04", "August", "2015-08"),
+    ("Republicans have been restless since the Clinton hearing in November.", "2016-02-19", "November", "2015-11"),
+    # an election under a past verb in January is the one just held
+    ("Turnout fell sharply in the November election.", "2017-01-20", "November", "2016-11"),
+])
+def test_month_of_other_events_keeps_the_verb(run, text, published, span, value):
+    assert tagged(run(text, published), span)[2] == value
+
+
+def test_named_year_does_not_override_a_future_verb(run):
+    found = run("Compared with 2012, staff will grow in the states expected to be pivotal on Election Day.",
+                "2016-05-26")
+    assert tagged(found, "Election Day")[2] == "2016-11-08"

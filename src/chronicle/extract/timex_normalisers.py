@@ -136,9 +136,11 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
     told = _narrative_year(ctx)
     if told is not None and ((told < y and t in ("past", None)) or (told > y and t == "future")):
         return told
-    if t != "future" and _dates_scheduled_event(ctx):
-        t = "present"  # "ahead of the Nov. 8 election", "the convention in July": not the verb's time
     delta = (d - ctx.dct).days
+    if t != "future" and not (t == "past" and delta > 240) and _dates_scheduled_event(ctx):
+        # "ahead of the Nov. 8 election", "the convention in July": not the verb's time; but "the
+        # November election" under a past verb in January is last year's
+        t = "present"
     if delta > 0 and _SINCE.search(ctx.text[max(0, ctx.start - 12):ctx.start]):
         return y - 1  # "has said since March": what a time runs since has begun
     if t == "past" and delta > 60:

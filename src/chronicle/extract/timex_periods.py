@@ -213,10 +213,11 @@ def n_season(m, ctx):
     y = ctx.dct.year
     if rel == "last":  # TimeBank: "last spring" is the previous year's, even in the fall
         return "DATE", f"{y - 1:04d}-{code}"
-    if rel == "this" and code != "WI" and ctx.dct.month > 2:
+    if rel == "this" and code != "WI" and ctx.dct.month > 2 and tn.SEASONS.index(code) >= _season_position(ctx.dct.month):
         # "this summer" said in April is this year's whatever the verb: the season of the report's
-        # year ("cast their votes this summer", "the exercises this summer"); only in January and
-        # February may a past verb mean the season gone by, and a winter straddles two years
+        # year still to come or running ("cast their votes this summer"); one gone by (or any in
+        # January and February, and a winter, which straddles two years) goes by the verb ("are
+        # expecting their child this summer" said in December is next year's)
         return "DATE", f"{y:04d}-{code}"
     way = "before" if rel == "this past" else "after" if rel in ("next", "this coming") else ctx.tense()
     y = tn.year_of_position(y, tn.SEASONS.index(code), _season_position(ctx.dct.month), way)
@@ -286,7 +287,7 @@ def n_holiday(m, ctx):
         return dt.date(year, int(code[:2]), int(code[3:]))
 
     t = ctx.tense()
-    named = _year_named_before(ctx) if not rel else None
+    named = _year_named_before(ctx) if not rel and t in ("past", None) else None
     if named is not None and code not in ("EW",):
         # "In 2012, Obama won on Election Day", "at Christmas 2010": the year the sentence names
         d = date_in(named)
