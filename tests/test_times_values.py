@@ -154,3 +154,14 @@ def test_named_year_does_not_override_a_future_verb(run):
     found = run("Compared with 2012, staff will grow in the states expected to be pivotal on Election Day.",
                 "2016-05-26")
     assert tagged(found, "Election Day")[2] == "2016-11-08"
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # Tuesday 2016-06-28: a decision owned by Monday is yesterday's, whatever "will" says of it
+    ("Abortion opponents said Monday's decision will make the choice starker.", "2016-06-28", "2016-06-27"),
+    # Friday 2016-06-24: a final is scheduled like a vote, and keeps the verb's direction
+    ("The spot will air during Sunday's final of the tournament.", "2016-06-24", "2016-06-26"),
+])
+def test_possessive_weekday_more(run, text, published, value):
+    found = run(text, published)
+    assert [f[2] for f in found if f[1] == "DATE"] == [value]
