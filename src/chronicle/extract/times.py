@@ -273,7 +273,7 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
         if _vetoed(ctx, text):
             continue
         out.append((start, end, rtype or type_, value, name))
-        if (norm in ANCHORING or _deictic_pod(norm, mo)) and rtype in ("DATE", "TIME") and value[:1].isdigit() and len(value) >= 4:
+        if norm in ANCHORING and rtype in ("DATE", "TIME") and value[:1].isdigit() and len(value) >= 4:
             if not (norm == "quarter_rel" and "year" in _lower(mo.group(0))):
                 ctx.anchor, ctx.anchor_at, ctx.anchor_norm = value, start, norm
     if rejected:
@@ -285,13 +285,6 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
 # or "a year earlier" after "a year ago" would drift a further year back.
 ANCHORING = {"ymd", "md", "ym", "month_rel", "month_alone", "year", "spoken_year", "quarter", "quarter_rel",
              "season", "holiday", "deictic_day", "weekday", "clock", "year_period"}
-
-def _deictic_pod(norm: str, mo) -> bool:
-    """"tonight", "this morning" name the report's day as "today" does, so a clock time after them is
-    on it ("on tonight's show at 9 p.m."); "that evening" is anaphora and does not re-anchor."""
-    g = mo.groupdict()
-    return norm == "pod_deictic" and bool(g.get("deic") or (g.get("rel") or "").lower() == "this")
-
 
 def _vetoed(ctx: Ctx, text: str) -> bool:
     """Names that contain a time word ("the Sunday Times", "Black Monday Fund")."""

@@ -122,7 +122,9 @@ def _possessive_of_a_thing(ctx) -> bool:
         return False
     owner = sp.root
     head = owner.head if owner.dep_ == "poss" else None
-    return head is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon()["SCHEDULED_EVENT_NOUNS"]
+    lex = lexicon()
+    return (head is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in lex["SCHEDULED_EVENT_NOUNS"]
+            and head.lemma_.lower() not in lex["POSSESSIVE_EVENT_NOUNS"])
 
 
 def n_weekday_set(m, ctx):
