@@ -2,6 +2,26 @@
 bound, and the record says which (``date_source``) and how fine (``date_precision``)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+
+@contextmanager
+def _served(document, tmp_path):
+    """An in-process client of the web app over a store holding this one document's record."""
+    from fastapi.testclient import TestClient
+
+    from chronicle.api.app import create_app
+    from chronicle.record import to_record
+    from chronicle.store import Store
+
+    record = to_record(document)
+    url = f"sqlite:///{tmp_path / 'dates.db'}"
+    store = Store(url)
+    store.upsert(record)
+    store.close()
+    with TestClient(create_app(url)) as client:
+        yield client, record
+
 
 def test_an_utterance_dated_in_its_sentence(make_doc):
     document = make_doc("The interior minister said on Tuesday that the border would reopen in March.",
@@ -49,39 +69,18 @@ def test_event_dates_say_where_they_come_from(make_doc):
 
 
 def test_the_article_page_marks_a_publication_date_standing_in(make_doc, tmp_path):
-    from fastapi.testclient import TestClient
-
-    from chronicle.api.app import create_app
-    from chronicle.record import to_record
-    from chronicle.store import Store
-
     document = make_doc("Police arrested 14 protesters in Minsk on Saturday. Troops shelled the village.",
                         published="2025-01-13")
-    record = to_record(document)
-    url = f"sqlite:///{tmp_path / 'dates.db'}"
-    store = Store(url)
-    store.upsert(record)
-    store.close()
-    with TestClient(create_app(url)) as client:
+    with _served(document, tmp_path) as (client, record):
         html = client.get(f"/articles/{record['article']['id']}").text
     assert "2025-01-11" in html and "≤ 2025-01-11" not in html  # read from "on Saturday"
     assert 'class="bound"' in html and "≤ 2025-01-13" in html  # the shelling: only the publication date
 
 
 def test_the_events_table_marks_a_publication_date_standing_in(make_doc, tmp_path):
-    from fastapi.testclient import TestClient
-
-    from chronicle.api.app import create_app
-    from chronicle.record import to_record
-    from chronicle.store import Store
-
     document = make_doc("Police arrested 14 protesters in Minsk on Saturday. Troops shelled the village.",
                         published="2025-01-13")
-    url = f"sqlite:///{tmp_path / 'dates.db'}"
-    store = Store(url)
-    store.upsert(to_record(document))
-    store.close()
-    with TestClient(create_app(url)) as client:
+    with _served(document, tmp_path) as (client, _):
         html = client.get("/events").text
         items = client.get("/events", params={"format": "json"}).json()["events"]["items"]
     assert "<td>2025-01-11</td>" in html and "≤ 2025-01-13" in html
@@ -188,18 +187,8 @@ def test_no_day_carries_to_another_speaker_or_to_a_perfect(make_doc):
 
 
 def test_the_events_table_says_undated_for_an_event_that_did_not_happen(make_doc, tmp_path):
-    from fastapi.testclient import TestClient
-
-    from chronicle.api.app import create_app
-    from chronicle.record import to_record
-    from chronicle.store import Store
-
     document = make_doc("Troops shelled the village. Police did not arrest the protesters.", published="2025-01-13")
-    url = f"sqlite:///{tmp_path / 'undated.db'}"
-    store = Store(url)
-    store.upsert(to_record(document))
-    store.close()
-    with TestClient(create_app(url)) as client:
+    with _served(document, tmp_path) as (client, _):
         html = client.get("/events").text
     assert "≤ 2025-01-13" in html  # the shelling: the publication date as a bound
     assert html.count("≤ 2025-01-13") == 1 and ">undated<" in html  # the arrest that did not happen
