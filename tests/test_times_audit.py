@@ -114,7 +114,7 @@ def test_counts_after_a_stay_counts(run):
     ("A 10 p.m.-6 a.m. curfew is in force.", "6 a.m.", "2020-11-23T06:00"),
     ("Shops must close 9pm-6am until further notice.", "6am", "2020-11-23T06:00"),
     ("The championships move to July-August 2022.", "August 2022", "2022-08"),
-    ("The Games will now run July 23-August 8 next year.", "August 8", "2021-08-08"),
+    ("The Games will now run July 23-August 8 next year.", "August 8 next year", "2021-08-08"),
 ])
 def test_second_end_of_a_dashed_range(nlp, text, span, value):
     assert tagged(tagger(nlp, "2020-11-23")(text), span)[2] == value

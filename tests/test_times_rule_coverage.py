@@ -120,6 +120,9 @@ CASES = [
     ("year", "The Fed raised rates in 2022 and 2023.", "2023", "DATE", "2023"),
     # what a time runs since has begun: "since March" said in January is last year's March
     ("m", "He has said since March that he would not run.", "March", "DATE", "2024-03"),
+    ("m_d_rely", "The new president takes office on January 20 next year.", "January 20 next year", "DATE",
+     "2026-01-20"),
+    ("d_m_rely", "The law took effect on 1 March last year.", "1 March last year", "DATE", "2024-03-01"),
     # a month-day without a year goes on in the year of a date written just before it
     ("m_d", "The war began in February 2022. On March 3, Russian forces took Kherson.", "March 3", "DATE", "2022-03-03"),
     ("m_d", "The talks opened on May 4, 2019. On May 9, they collapsed.", "May 9", "DATE", "2019-05-09"),

@@ -185,6 +185,8 @@ def n_md(m, ctx):
         return None
     if _lower(m["m"]) in ("may", "march") and not m["m"][0].isupper():
         return None
+    if m.groupdict().get("yrel"):  # "January 20 next year"
+        return day_value(_rel_year(m["yrel"], ctx), mo, day)
     return day_value(_historic_day(ctx, mo, day) or _year_for(ctx, mo, day), mo, day)
 
 

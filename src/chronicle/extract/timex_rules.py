@@ -80,6 +80,9 @@ RULES: list[tuple[str, str, str, str]] = [
     ("m_d", "DATE", "md",
      r"(?:(?:(?P<rel>this coming|this past|this|last|next) )?(?P<wd>{WEEKDAY}),? )?(?P<m>{MONTH}) (?P<d>{DAYNUM}|{ORDINAL})"),
     ("d_m", "DATE", "md", r"(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<d>{DAYNUM}|{ORDINAL}) (?:of )?(?P<m>{MONTH})"),
+    # "January 20 next year", "1 March last year": one day, in the year named relative to the report
+    ("m_d_rely", "DATE", "md", r"(?P<m>{MONTH}) (?P<d>{DAYNUM}|{ORDINAL}),? (?:of )?(?P<yrel>last|this|next) year"),
+    ("d_m_rely", "DATE", "md", r"(?:the )?(?P<d>{DAYNUM}|{ORDINAL}) (?:of )?(?P<m>{MONTH}),? (?:of )?(?P<yrel>last|this|next) year"),
     ("week_of", "DATE", "week_of", r"the week of (?P<m>{MONTH}) (?P<d>{DAYNUM})"),
     # "the first week of March", "the last week of September 2008": the ISO week of that stretch
     ("nth_week_of", "DATE", "nth_week_of",
@@ -276,7 +279,7 @@ TRIGGER_WORDS: dict[str, list[str]] = {
 NEEDS: dict[str, str] = {
     "clock": "clock", "clock24": "clock", "clock24_at": "clock", "clock_words": "clock", "clock_words_pod": "pod", "pod_mid": "pod", "noon": "noon", "pod_this": "pod", "tonight": "pod", "pod_bare": "pod",
     "iso": "digits", "slash": "digits", "named_day": "digits",
-    "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "week_of": "month", "nth_week_of": "month", "m_y": "month",
+    "m_d_y": "month", "d_m_y": "month", "m_d": "month", "d_m": "month", "m_d_rely": "month", "d_m_rely": "month", "week_of": "month", "nth_week_of": "month", "m_y": "month",
     "m_rely": "month", "rel_m": "month", "m": "month",
     "year": "year", "spoken_year": "spoken", "m_d_sy": "spoken", "m_sy": "spoken", "year_apos": "digits", "decade": "year", "decade_short": "digits", "decade_word": "decade", "century": "decade",
     "month_quarter": "quarter", "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
