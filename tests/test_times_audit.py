@@ -167,3 +167,12 @@ def test_a_rate_before_of_stays_a_rate(run):
 
 def test_an_ordinal_before_a_noun_is_no_day(run):
     assert run("He lives on the 12th floor and finished on the 3rd place.") == []
+
+
+def test_a_passive_infinitive_looks_ahead_as_an_active_one_does(run):
+    # "is due to be taken on Wednesday" said on a Tuesday is the next day, as "is due to take" is
+    found = run("The vote is due to be taken on Wednesday and is expected to be close.", "2005-02-15")
+    assert tagged(found, "Wednesday")[2] == "2005-02-16"
+    assert tagged(run("The talks are set to be held on Friday.", "2005-02-15"), "Friday")[2] == "2005-02-18"
+    # ... and a past report of a passive keeps the past
+    assert tagged(run("The prisoners were said to be released on Sunday.", "2005-02-15"), "Sunday")[2] == "2005-02-13"

@@ -110,7 +110,8 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
         return "past"
     if verb.tag_ == "VBG" and words & _PROG_AUX:
         return "future"
-    if verb.tag_ == "VB" and "to" in words:
+    if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):
+        # an infinitive, active or passive ("to meet Friday", "is due to be taken on Wednesday")
         # "agreed to pay ... Friday": the infinitive takes the time of the verb it depends on,
         # unless that verb looks ahead ("planned to leave on Thursday")
         head = verb.head
