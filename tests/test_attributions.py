@@ -292,3 +292,15 @@ def test_conjoined_clause_and_quote_are_two_attributions(make_doc):
     atts = _atts(make_doc, text)
     assert [a.kind for a in atts] == ["indirect", "direct"]
     assert atts[0].content.text == "the decision was made by the police chief"
+
+
+def test_the_subject_of_a_passive_cue_is_not_its_speaker(make_doc):
+    # "is expected to be close", "is said to be furious": the vote and the minister are what is spoken
+    # of; nobody is named as saying it, so no attribution names them as the source
+    atts = _atts(make_doc, "The vote is due to be taken on Wednesday and is expected to be close. "
+                           "The minister is said to be furious about the leak.")
+    assert not [a for a in atts if a.source.name and a.source.name.lower() in ("vote", "the vote", "minister",
+                                                                                "the minister")]
+    # an agent still speaks: "was criticised by opposition leaders, who said ..."
+    atts = _atts(make_doc, "The plan was criticised by opposition leaders, who said it would fail.")
+    assert _find(atts, "it would fail").source.name == "opposition leaders"

@@ -253,6 +253,8 @@ def _subject_of(tok):
     """The token heading who performs ``tok`` (a verb): its own subject, the agent of a passive,
     the noun a relative clause hangs on, or the subject of the clause a participle or a
     coordinated verb depends on ("..., noting that", "stated and further instructed")."""
+    if any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+        return None  # "... and is expected to be close": a passive cue's subject is what is said, not who says
     seen = 0
     cur = tok
     while cur is not None and seen < 4:
