@@ -72,6 +72,12 @@ def _meantime_xml(tokens, timexes=""):
         "<Markables>", toks + "<Markables>", 1)
 
 
+def _creation_time(value, token_ids):
+    """A MEANTIME CREATION_TIME TIMEX3 anchored to the given tokens."""
+    return (f'<TIMEX3 m_id="1" type="DATE" value="{value}" functionInDocument="CREATION_TIME">'
+            + "".join(f'<token_anchor t_id="{i}"/>' for i in token_ids) + '</TIMEX3>')
+
+
 def test_meantime_reader_takes_the_date_line_when_the_creation_time_is_missing(tmp_path):
     from chronicle.evaluate.timeml import read_meantime
     words = [(0, "Plant"), (0, "closes"), (1, "March"), (1, "04"), (1, ","), (1, "2009"),
@@ -110,10 +116,7 @@ def test_meantime_reader_puts_the_date_line_on_a_line_of_its_own(tmp_path):
     words = [(0, "Markets"), (0, "shut"), (0, "until"), (0, "Friday"), (0, "September"), (0, "18"), (0, ","),
              (0, "2008"), (0, "Markets"), (0, "stay"), (0, "shut"), (0, ".")]
     path = tmp_path / "c.xml"
-    path.write_text(_meantime_xml(words, '<TIMEX3 m_id="1" type="DATE" value="2008-09-18" '
-                                         'functionInDocument="CREATION_TIME">'
-                                         + "".join(f'<token_anchor t_id="{i}"/>' for i in (5, 6, 7, 8))
-                                         + '</TIMEX3>'))
+    path.write_text(_meantime_xml(words, _creation_time("2008-09-18", (5, 6, 7, 8))))
     gd = read_meantime(path)
     assert gd.text == "Markets shut until Friday\nSeptember 18, 2008\nMarkets stay shut."
     assert gd.dct == "2008-09-18" and [gd.text[a:b] for a, b in gd.ignore] == ["September 18, 2008"]
@@ -303,10 +306,7 @@ def test_meantime_reader_trusts_the_date_line_over_a_mistyped_creation_time(tmp_
     words = [(0, "Markets"), (0, "rally"), (1, "October"), (1, "10"), (1, ","), (1, "2008"),
              (2, "Stocks"), (2, "rose"), (2, "today"), (2, ".")]
     path = tmp_path / "d.xml"
-    path.write_text(_meantime_xml(words, '<TIMEX3 m_id="1" type="DATE" value="2008-10-20" '
-                                         'functionInDocument="CREATION_TIME">'
-                                         + "".join(f'<token_anchor t_id="{i}"/>' for i in (3, 4, 5, 6))
-                                         + '</TIMEX3>'))
+    path.write_text(_meantime_xml(words, _creation_time("2008-10-20", (3, 4, 5, 6))))
     gd = read_meantime(path)
     assert gd.dct == "2008-10-10"
     assert [gd.text[a:b] for a, b in gd.ignore] == ["October 10, 2008"]
