@@ -53,7 +53,7 @@ def _macros() -> dict[str, str]:
     units = lex["UNIT"]
     numword = ("(?:(?:" + "|".join(_NUM_TENS) + ")(?:[- ](?:" + "|".join(_NUM_UNITS) + "))?|"
                + _alt(w for w in lex["NUMBER"] if " " not in w and w not in ("a", "an"))[3:-1] + ")")
-    num = (r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?: 1/2)?|" + numword + r"(?: and a half)?|"
+    num = (r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?: 1/2| ?½)?|" + numword + r"(?:[- ]and[- ]a[- ]half)?|"
            + _alt(w for w in lex["NUMBER"] if " " in w or w in ("a", "an"))[3:-1] + ")")
     m = {
         "MONTH": month_alt,
@@ -159,6 +159,12 @@ def _DAY_MONTH_AFTER() -> re.Pattern:  # noqa: N802 (a compiled constant)
     return re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)? " + _macros()["MONTHFULL"] + r"\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _MONTH_DAY_BEFORE() -> re.Pattern:  # noqa: N802 (a compiled constant)
+    return re.compile(r"\b" + _macros()["MONTH"] + r" (?:[12]?\d|3[01])$", re.IGNORECASE)
+
+
+_YEAR_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d[-–](?:1[89]|20)\d\d(?!\d)")  # "2009-2013": the year rule decides
 _RANGE_FIRST = re.compile(r"(?:[ap]\.m\.|\d ?[ap]m|\d|(?:uary|arch|april|may|june|july|ugust|mber|ober))$", re.IGNORECASE)
 
 
@@ -234,8 +240,11 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
         if first is None:
             continue
         pos = dash.end()
-        if first.group(0)[-1:].isdigit() and text[pos:pos + 1].isdigit() and not _DAY_MONTH_AFTER().match(text, pos):
-            continue  # "3-2", "1900-2000"; a clock time, a month or a day-and-month ("4-6 March") opens a second end
+        if (first.group(0)[-1:].isdigit() and text[pos:pos + 1].isdigit() and not _DAY_MONTH_AFTER().match(text, pos)
+                and not _MONTH_DAY_BEFORE().search(text, max(0, dash.start() - 16), dash.start())
+                and not _YEAR_YEAR.match(text, dash.start() - 4)):
+            continue  # "3-2", "1900-2000"; a clock time, a month, a day-and-month ("4-6 March") or a
+            # month-day before ("Dec. 6-9") opens a second end
         for idx, rx in enumerate(_bare()):
             mo = rx.match(text, pos)
             if mo and mo.end() > pos:

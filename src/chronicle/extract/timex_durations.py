@@ -136,11 +136,11 @@ def n_nth_in_row(m, ctx):
     return "DATE", tn.fmt(ctx.dct, gran)
 
 
-_MONTH_DAY_BEFORE = re.compile(r"\b(?P<m>[A-Za-z]{3,9})\.? (?P<d>[12]?\d|3[01])(?:st|nd|rd|th)? and $")
+_MONTH_DAY_BEFORE = re.compile(r"\b(?P<m>[A-Za-z]{3,9})\.? (?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?: and |[-–])$")
 
 
 def n_day_and(m, ctx):
-    """"April 24 and 25": the second day takes the month (and year) of the first."""
+    """"April 24 and 25", "Dec. 6-9": the second day takes the month (and year) of the first."""
     mo = _MONTH_DAY_BEFORE.search(ctx.text[max(0, ctx.start - 20):ctx.start])
     if not mo or _lower(mo["m"]) not in lexicon()["MONTH"]:
         return None

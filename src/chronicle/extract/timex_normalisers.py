@@ -41,6 +41,7 @@ def _number(word: Optional[str]) -> Optional[float]:
     if w in lexicon()["VAGUE_NUMBER"] and w not in lexicon()["NUMBER"]:
         return None
     half = 0.0
+    w = w.replace("-and-a-half", " and a half").replace("½", " 1/2").replace("  1/2", " 1/2")  # "seven-and-a-half", "5 ½"
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5
     if w.endswith(" 1/2"):
@@ -337,7 +338,9 @@ def _lone_year(tok, after_prep: bool) -> bool:
     presidential election", "his 2017 campaign")."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    plain_next = nxt is None or nxt.tag_ not in ("NNS", "NNPS") and nxt.lower_ not in lexicon()["COUNT_NOUNS_AFTER"]
+    # a plural is a count ("the 2000 workers") unless it is a thing a year names ("the 2016 elections")
+    year_noun = nxt is not None and nxt.lower_ in lexicon()["YEAR_MODIFIED_PLURALS"]
+    plain_next = nxt is None or (nxt.tag_ not in ("NNS", "NNPS") or year_noun) and nxt.lower_ not in lexicon()["COUNT_NOUNS_AFTER"]
     if tok.ent_iob_ != "B" or (nxt is not None and nxt.ent_iob_ == "I"):
         return _year_range_entity(tok) and plain_next  # "between 2000 and 2002" labelled one number
     prev = doc[tok.i - 1] if tok.i else None
@@ -354,7 +357,7 @@ def _lone_year(tok, after_prep: bool) -> bool:
         return True  # "between now and 2024", "2011 or 2012"
     if prev is None or nxt is None or prev.lower_ not in _YEAR_DETERMINERS or not "1800" <= tok.text <= "2099":
         return False
-    return nxt.tag_ in (("NN", "NNP") if prev.lower_ in ("a", "an") else ("JJ", "NN", "NNP")) and plain_next
+    return (year_noun or nxt.tag_ in (("NN", "NNP") if prev.lower_ in ("a", "an") else ("JJ", "NN", "NNP"))) and plain_next
 
 
 _CHANGE_VERBS = {"rise", "fall", "climb", "drop", "increase", "decrease", "jump", "slip", "gain", "lose", "grow", "cut",
@@ -377,11 +380,24 @@ def _year_range_entity(tok) -> bool:
 
 
 # "the 2016 presidential election", "a 2016 agreement", "his 2017 campaign", "Trump's 2016 campaign"
-_YEAR_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s")
+_YEAR_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s", "any", "all",
+                     "these", "those")
 
 
 _YEAR_PREPOSITIONS = ("in", "since", "by", "until", "till", "during", "after", "before", "of", "through", "early",
                       "late", "mid")
+
+
+def _year_range_first(y: str, after: str, sp) -> bool:
+    """The first year of a range spaCy reads as a date ("from 2009-2013", "1981-1989"): both ends
+    are tagged, as "July-August"; a number range ("climbed 1900-2000") is no date to spaCy."""
+    mo = re.match(r"[-–]((?:1[89]|20)\d\d)\b(?![-–.,]?\d)", after)
+    if mo is None or not y < mo.group(1) or sp is None or not len(sp):
+        return False
+    doc, i = sp.doc, sp[-1].i
+    after_range = doc[i + 3] if i + 3 < len(doc) and doc[i + 2].text == mo.group(1) else None
+    return (all(t.ent_type_ == "DATE" for t in sp if t.text == y)
+            and (after_range is None or after_range.tag_ not in ("NNS", "NNPS")))  # "1900-2000 points": a count
 
 
 def n_year(m, ctx):
@@ -400,7 +416,7 @@ def n_year(m, ctx):
                                                    "PRODUCT", "ORG", "FAC", "LAW"):
                 if not (tok.ent_type_ in YEARISH_NUMBER_ENTS and _lone_year(tok, after_prep)):
                     return None
-    if re.match(r"\s*(?:%|percent|per cent|[-–]\d)", after, re.I):
+    if re.match(r"\s*(?:%|percent|per cent|[-–]\d)", after, re.I) and not _year_range_first(y, after, sp):
         return None
     if ctx.end - ctx.start == 4 and not after_prep and nxt and nxt.group(1).lower() in lex["COUNT_NOUNS_AFTER"]:
         return None  # "2000 people", "lost 1900 points": a count ("in 2007 people ..." stays a year)

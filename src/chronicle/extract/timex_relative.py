@@ -136,7 +136,7 @@ def n_weekday_set(m, ctx):
 _REL_SHIFT = {"last": -1, "this past": -1, "this": 0, "the current": 0, "the present": 0, "next": 1,
               "the coming": 1, "this coming": 1, "": 0, "the": 0}
 _ANAPHORIC = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1, "a previous": -1,
-              "that": 0, "the same": 0}
+              "that": 0, "the same": 0, "that same": 0}
 _UNIT_GRAN_WORD = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
 _DUR_UNIT = {"W": "P1W", "WE": "P2D", "M": "P1M", "Y": "P1Y", "DE": "P10Y", "CE": "P100Y"}
 

@@ -29,6 +29,9 @@ PATTERN_MACROS = {
                    r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|"
                    r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[ -](?:one|two|three|four|five|six|seven|eight|nine))"
                    r"|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
+    # a programme, not a time: "ABC's This Week", "on “This Week,”", "CBS This Morning" (a capital "This"
+    # and a capital unit after a possessive, a quote or a network's initials)
+    "NOT_TITLE": r"(?!(?:(?<=['’]s\s)|(?<=[“\"])|(?-i:(?<=[A-Z]{3}\s)))(?-i:This\s[A-Z]))",
     # the named day a clock time is on, in either order and with its year: "3pm on 4 March 2024"
     "CLOCK_DATE": r"(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?",
     # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
@@ -59,7 +62,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("noon", "TIME", "clock",
      r"(?<!high\s)(?:{MODIFIER} )?(?P<noon>noon|midnight|midday)(?: (?:on )?(?:(?P<wd>{WEEKDAY})|(?P<deic>today|yesterday|tomorrow)))?"),
     ("pod_this", "TIME", "pod_deictic",
-     r"(?:(?:early|late|earlier|later) )?(?P<rel>this|that|the same|the next|the following|the previous) (?P<pod>{PART_OF_DAY})"),
+     r"{NOT_TITLE}(?:(?:early|late|earlier|later) )?(?P<rel>this|that|the same|the next|the following|the previous) (?P<pod>{PART_OF_DAY})"),
     # "by mid-afternoon": the day the narrative is at
     ("pod_mid", "TIME", "pod_deictic", r"(?P<rel>)(?P<pod>mid-?(?:morning|afternoon))"),
     ("tonight", "TIME", "pod_deictic", r"(?:(?:early|late|earlier|later) )?(?P<deic>tonight|overnight)"),
@@ -74,7 +77,8 @@ RULES: list[tuple[str, str, str, str]] = [
     # "after 9/11", "the post-9/11 era": the day of history, written no other way without its year
     ("named_day", "DATE", "named_day", r"(?<![\d/.])(?P<mm>9)/(?P<dd>11)(?![\d/]|\.\d)"),
     ("m_d_y", "DATE", "ymd",
-     r"(?:(?:{PRE})?(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<m>{MONTH}) (?P<d>{DAYNUM}|{ORDINAL}),? (?P<y>{YEAR})"),
+     # no "the": in "the Sept. 11, 2001, attacks" it belongs to the noun the date modifies
+     r"(?:(?:{PRE})?(?P<wd>{WEEKDAY}),? )?(?P<m>{MONTH}) (?P<d>{DAYNUM}|{ORDINAL}),? (?P<y>{YEAR})"),
     ("d_m_y", "DATE", "ymd",
      r"(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<d>{DAYNUM}|{ORDINAL}) (?:of )?(?P<m>{MONTH}),? (?P<y>{YEAR})"),
     ("m_d", "DATE", "md",
@@ -158,8 +162,8 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?P<wd>{WEEKDAY})(?:,? (?P<pod>{PART_OF_DAY}))?"),
     ("weekday_pl", "SET", "weekday_set", r"(?P<wd>{WEEKDAY})s(?: (?P<pod>mornings|afternoons|evenings|nights))?"),
     ("rel_unit", "DATE", "rel_unit",
-     r"(?:(?:{PRE}|earlier |later |as early as |as late as )?)"
-     r"(?P<rel>last|this|next|the past|the last|the previous|the following|the coming|the current|the same|that|"
+     r"{NOT_TITLE}(?:(?:{PRE}|earlier |later |as early as |as late as )?)"
+     r"(?P<rel>last|this|next|the past|the last|the previous|the following|the coming|the current|the same|that same|that|"
      r"this past|this coming|the next|the present|the prior|a previous)(?: fiscal| calendar| financial)? "
      r"(?P<u>week|weekend|month|year|decade|century|day|night)"),
     ("in_the_unit", "DATE", "rel_unit",
@@ -185,8 +189,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("nth_in_row", "DATE", "nth_in_row",
      r"(?:an?|the) (?P<o>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|\d+(?:st|nd|rd|th)) "
      r"(?:consecutive|straight|successive) (?:(?P<trading>trading) )?(?P<u>day|session|week|month|year|quarter)"),
-    # the second day of "April 24 and 25", "May 3 or 4": the month is the one just named
-    ("day_and", "DATE", "day_and", r"(?<=\d\sand\s)(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]\d|\w| ?%| (?:percent|per cent|million|billion|thousand))"),
+    # the second day of "April 24 and 25", "Dec. 6-9" (a poll's field dates): the month is the one just named
+    ("day_and", "DATE", "day_and", r"(?:(?<=\d\sand\s)|(?<=\d[-–]))(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?![\d,.]\d|\w| ?%| (?:percent|per cent|million|billion|thousand))"),
     # the first day of "between 15 and 17 October", "15 or 16 May": the month is the one named after
     ("day_and_dm", "DATE", "day_and_dm",
      r"(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)?(?=(?: (?:and|or|to) |[-–])(?:[12]?\d|3[01])(?:st|nd|rd|th)? (?P<m>{MONTHFULL})\b"

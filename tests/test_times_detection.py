@@ -1,0 +1,115 @@
+"""Times: detection fixes from reading dated US political news (PolNeAR train) with every tag
+bracketed: what was missed, what was tagged that is no time, and extents. Every sentence is written
+for these tests; publication date a Tuesday, 2016-05-10, unless stated."""
+from __future__ import annotations
+
+import pytest
+
+from timex_cases import tagged, tagger
+
+DCT = "2016-05-10"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return tagger(nlp, DCT)
+
+
+def _absent(found, span):
+    return not [f for f in found if f[0] == span]
+
+
+@pytest.mark.parametrize("text,first,second,value", [
+    # a poll's field dates: the second day takes the month of the first
+    ("The poll surveyed 1,000 adults Dec. 6-9 with a margin of error of 3 points.", "Dec. 6", "9", "2015-12-09"),
+    ("Delegates gather in Philadelphia July 25-28 for the convention.", "July 25", "28", "2016-07-28"),
+    ("Monmouth conducted its survey March 17–20 by phone.", "March 17", "20", "2016-03-20"),
+])
+def test_second_day_of_a_dashed_range(run, text, first, second, value):
+    found = run(text)
+    assert tagged(found, first)[1] == "DATE"
+    assert tagged(found, second)[1:] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The Warriors won the game 3-2 in March.",
+    "Children aged 6-9 were given the vaccine in March.",
+])
+def test_a_dash_between_numbers_without_a_month_day_stays_a_score(run, text):
+    found = run(text)
+    assert [f[0] for f in found] == ["March"], found
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Riyadh has denied any role in the Sept. 11, 2001, attacks.", "Sept. 11, 2001"),
+    ("The museum opened after the September 11, 2011 ceremony.", "September 11, 2011"),
+])
+def test_the_determiner_of_the_noun_is_outside_a_full_date(run, text, span):
+    found = run(text)
+    assert tagged(found, span)[1] == "DATE"
+    assert _absent(found, "the " + span), found
+
+
+def test_that_same_day_is_the_day_the_narrative_is_at(run):
+    found = run("The governor vetoed the bill on May 4. The attorney general sued that same day.")
+    assert tagged(found, "that same day")[1:] == ("DATE", "2016-05-04")
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Carson went on ABC's This Week to defend his statements.", "This Week"),
+    ("Speaking on ABC\u2019s \u201cThis Week,\u201d the candidate admitted the error.", "This Week"),
+    ("Speaking to CBS This Morning, Rubio refrained from attacks.", "This Morning"),
+])
+def test_a_programme_named_this_week_is_no_time(run, text, title):
+    assert _absent(run(text), title)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("This week, Carson defended his statements.", "This week", "2016-W19"),
+    ("Obama To Visit Cuba This Month, Officials Say", "This Month", "2016-05"),
+    ("He said it this morning on CNN.", "this morning", "2016-05-10TMO"),
+])
+def test_this_week_in_a_sentence_or_headline_stays(run, text, span, value):
+    assert tagged(run(text), span)[2] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("\u201cIt's been seven-and-a-half years,\u201d the senator said.", "seven-and-a-half years", "P7Y6M"),
+    ("The pilot survived 5 \u00bd years in a prison camp.", "5 \u00bd years", "P5Y6M"),
+    ("The talks lasted two and a half days.", "two and a half days", "P2DT12H"),
+])
+def test_hyphenated_and_glyph_halves(run, text, span, value):
+    assert tagged(run(text), span)[1:] == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text", [
+    "It could decide the 2016 elections in the Senate.",
+    "Pate has not donated to any 2016 presidential candidates so far.",
+    "Both parties studied the 2012 primaries closely.",
+])
+def test_a_year_before_a_plural_it_names(run, text):
+    assert tagged(run(text), "2016" if "2016" in text else "2012")[1:] == ("DATE", "2016" if "2016" in text else "2012")
+
+
+@pytest.mark.parametrize("text", [
+    "The 2000 workers at the plant went on strike.",
+    "Police said the 1500 protesters dispersed peacefully.",
+])
+def test_a_number_before_another_plural_stays_a_count(run, text):
+    found = run(text)
+    assert not [f for f in found if f[0] in ("2000", "1500")], found
+
+
+@pytest.mark.parametrize("text,ends", [
+    ("She was secretary of state from 2009-2013, the report said.", ("2009", "2013")),
+    ("Nancy Reagan was first lady of the United States, 1981-1989.", ("1981", "1989")),
+])
+def test_both_years_of_a_dashed_range(run, text, ends):
+    found = run(text)
+    for y in ends:
+        assert tagged(found, y)[1:] == ("DATE", y)
+
+
+def test_a_range_of_counts_is_no_pair_of_years(run):
+    found = run("The index climbed 1900-2000 points in the session.")
+    assert not [f for f in found if f[0] in ("1900", "2000")], found
