@@ -113,3 +113,22 @@ def test_both_years_of_a_dashed_range(run, text, ends):
 def test_a_range_of_counts_is_no_pair_of_years(run):
     found = run("The index climbed 1900-2000 points in the session.")
     assert not [f for f in found if f[0] in ("1900", "2000")], found
+
+
+@pytest.mark.parametrize("text,word", [
+    ("He was recently profiled in the Daily Beast, which ran a long piece.", "Daily"),
+    ("As one employee told Palo Alto Weekly, the manager wanted to scare them.", "Weekly"),
+    ("The ad was paid for by the Liberty Now PAC, a conservative group.", "Now"),
+    ("''We will see,'' he said on ABC's ''This Week.''", "This Week"),
+])
+def test_a_capitalised_time_word_inside_a_name_is_no_time(run, text, word):
+    assert _absent(run(text), word)
+
+
+@pytest.mark.parametrize("text,word,value", [
+    ("Donald Trump Is Now Calling Obama The Most Ignorant President", "Now", "PRESENT_REF"),
+    ("Now the Republicans worked hard to change that.", "Now", "PRESENT_REF"),
+    ("The council meets Daily in the old town hall.", "Daily", "P1D"),
+])
+def test_a_capitalised_time_word_in_a_headline_or_sentence_start_stays(run, text, word, value):
+    assert tagged(run(text), word)[2] == value

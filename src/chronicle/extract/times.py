@@ -295,9 +295,35 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
 ANCHORING = {"ymd", "md", "ym", "month_rel", "month_alone", "year", "spoken_year", "quarter", "quarter_rel",
              "season", "holiday", "deictic_day", "weekday", "clock", "year_period"}
 
+# one-word times that are often a word of a name: "the Daily Beast", "Palo Alto Weekly", "Liberty Now
+# PAC", "Last Week Tonight"
+_NAME_PRONE_RULES = {"set_adv", "present_ref", "tonight"}
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper() and tok.text[1:].islower()
+
+
+def _in_capitalised_name(sp, rule: str) -> bool:
+    """A capitalised one-word time between capitalised words of a sentence that is no title-case
+    headline ("Donald Trump Is Now Calling ..." keeps its "Now")."""
+    if rule not in _NAME_PRONE_RULES or len(sp) != 1 or not _capitalised(sp[0]) or sp[0].is_sent_start:
+        return False
+    doc, i = sp.doc, sp[0].i
+    words = [t for t in sp[0].sent if t.is_alpha and len(t) > 3]
+    if words and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words):
+        return False
+    prev = doc[i - 1] if i else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return ((prev is not None and not prev.is_sent_start and _capitalised(prev) and prev.pos_ == "PROPN")
+            or (nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN"))
+
+
 def _vetoed(ctx: Ctx, text: str) -> bool:
     """Names that contain a time word ("the Sunday Times", "Black Monday Fund")."""
     sp = ctx.span()
+    if sp is not None and len(sp) and _in_capitalised_name(sp, ctx.rule):
+        return True
     if sp is not None and len(sp):
         ents = {t.ent_type_ for t in sp}
         if ents and ents <= _VETO_ENTS and all(t.ent_iob_ in ("I", "B") for t in sp):

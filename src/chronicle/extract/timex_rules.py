@@ -30,8 +30,8 @@ PATTERN_MACROS = {
                    r"fifteen|sixteen|seventeen|eighteen|nineteen|oh[ -](?:one|two|three|four|five|six|seven|eight|nine))"
                    r"|two thousand(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten))?)",
     # a programme, not a time: "ABC's This Week", "on “This Week,”", "CBS This Morning" (a capital "This"
-    # and a capital unit after a possessive, a quote or a network's initials)
-    "NOT_TITLE": r"(?!(?:(?<=['’]s\s)|(?<=[“\"])|(?-i:(?<=[A-Z]{3}\s)))(?-i:This\s[A-Z]))",
+    # and a capital unit after a possessive, a quote (also the NYT's '') or a network's initials)
+    "NOT_TITLE": r"(?!(?:(?<=['’]s\s)|(?<=[“\"])|(?<='')|(?-i:(?<=[A-Z]{3}\s)))(?-i:This\s[A-Z]))",
     # the named day a clock time is on, in either order and with its year: "3pm on 4 March 2024"
     "CLOCK_DATE": r"(?:(?P<m>{MONTH}) (?P<d>{DAYNUM})|(?P<d2>{DAYNUM}) (?P<m2>{MONTH}))(?:,? (?P<cy>{YEAR}))?",
     # zones only in capitals ("ET", not "et"), so that "1998 et al." is no clock time
