@@ -132,3 +132,16 @@ def test_a_capitalised_time_word_inside_a_name_is_no_time(run, text, word):
 ])
 def test_a_capitalised_time_word_in_a_headline_or_sentence_start_stays(run, text, word, value):
     assert tagged(run(text), word)[2] == value
+
+
+def test_a_live_blog_entry_time_is_on_the_report_day(run):
+    text = ("The Latest on the primary (all times local):\n\n___.\n\n3:40 p.m.\n\n"
+            "The candidate spoke in Nashua on Saturday.\n\n___.\n\n2:00 p.m.\n\nThe governor held a rally.\n")
+    found = run(text)
+    assert tagged(found, "Saturday")[2] == "2016-05-07"
+    assert tagged(found, "2:00 p.m.")[1:] == ("TIME", "2016-05-10T14:00")
+
+
+def test_a_clock_time_in_a_sentence_keeps_the_narrative_day(run):
+    found = run("The polls opened on Saturday. At 2:00 p.m. the first results came in.")
+    assert tagged(found, "2:00 p.m.")[2] == "2016-05-07T14:00"

@@ -233,6 +233,14 @@ _MINUTE_WORDS = {"fifteen": 15, "thirty": 30, "forty-five": 45, "forty five": 45
                  "forty": 40, "fifty": 50}
 
 
+def _heading(ctx) -> bool:
+    """The match is a line of its own (a live blog stamps each entry with its time)."""
+    before = ctx.text[ctx.text.rfind("\n", 0, ctx.start) + 1:ctx.start]
+    nl = ctx.text.find("\n", ctx.end)
+    after = ctx.text[ctx.end:nl if nl >= 0 else len(ctx.text)]
+    return not before.strip() and not after.strip(" .:\t")
+
+
 def n_clock(m, ctx):
     g = dict(m.groupdict())
     if g.get("hw"):  # spelled out: numbers, and a part of the day standing in for a.m./p.m.
@@ -273,6 +281,8 @@ def n_clock(m, ctx):
             day = dt.date(y, mo, dd) if y else None
         except ValueError:
             day = None
+    elif _heading(ctx):  # a live blog's entry time ("The Latest"): the report's day, not the last entry's
+        day = ctx.dct
     else:  # a bare clock time is on the day the narrative is at
         day, agran = ctx.anchor_date()
         if agran != "D":
