@@ -145,3 +145,16 @@ def test_a_live_blog_entry_time_is_on_the_report_day(run):
 def test_a_clock_time_in_a_sentence_keeps_the_narrative_day(run):
     found = run("The polls opened on Saturday. At 2:00 p.m. the first results came in.")
     assert tagged(found, "2:00 p.m.")[2] == "2016-05-07T14:00"
+
+
+@pytest.mark.parametrize("text", [
+    "The senator told NBC\u2019s \u201cToday\u201d on Monday that he disagreed.",
+    "Bush is joining the ''Today'' show as an anchor.",
+    "Natalie Morales, another \"Today\" anchor, is moving to Los Angeles.",
+])
+def test_a_programme_named_today_is_no_time(run, text):
+    assert _absent(run(text), "Today")
+
+
+def test_a_quotation_opening_with_today_keeps_it(run):
+    assert tagged(run("\u201cToday, we celebrate,\u201d the governor said."), "Today")[2] == DCT

@@ -304,10 +304,20 @@ def _capitalised(tok) -> bool:
     return tok.text[:1].isupper() and tok.text[1:].islower()
 
 
+_OPEN_QUOTE = re.compile(r"(?:''|[“\"])$")
+_CLOSE_QUOTE = re.compile(r"[,.]?(?:''|[”\"])")
+
+
 def _in_capitalised_name(sp, rule: str) -> bool:
     """A capitalised one-word time between capitalised words of a sentence that is no title-case
-    headline ("Donald Trump Is Now Calling ..." keeps its "Now")."""
-    if rule not in _NAME_PRONE_RULES or len(sp) != 1 or not _capitalised(sp[0]) or sp[0].is_sent_start:
+    headline ("Donald Trump Is Now Calling ..." keeps its "Now"), or alone in quotes (NBC's
+    “Today”, the ''Today'' show: a programme)."""
+    if rule not in _NAME_PRONE_RULES | {"deictic_day"} or len(sp) != 1 or not _capitalised(sp[0]):
+        return False
+    text = sp.doc.text
+    if _OPEN_QUOTE.search(text, max(0, sp.start_char - 2), sp.start_char) and _CLOSE_QUOTE.match(text, sp.end_char):
+        return True
+    if rule not in _NAME_PRONE_RULES or sp[0].is_sent_start:
         return False
     doc, i = sp.doc, sp[0].i
     words = [t for t in sp[0].sent if t.is_alpha and len(t) > 3]
