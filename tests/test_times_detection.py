@@ -158,3 +158,32 @@ def test_a_programme_named_today_is_no_time(run, text):
 
 def test_a_quotation_opening_with_today_keeps_it(run):
     assert tagged(run("\u201cToday, we celebrate,\u201d the governor said."), "Today")[2] == DCT
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The addition of Mr. Bush is part of an upheaval in the morning shows.", "the morning"),
+    ("Clinton was most combative in the evening session of the hearing.", "the evening"),
+    ("Sanders did well with the quarter of caucus voters who called themselves liberal.", "the quarter"),
+    ("Consider the quarter-century-old Franco-German brigade.", "the quarter"),
+    ("USA TODAY's reporter looks at where each may thrive.", "each may"),
+    ("Her campaign was tragic in the Year of the Woman, he wrote.", "the Year"),
+    ("Time Just Announced Its Person Of The Year", "The Year"),
+])
+def test_kinds_shares_modals_and_titles_are_no_times(run, text, absent):
+    assert _absent(run(text), absent)
+
+
+@pytest.mark.parametrize("text,span,type_", [
+    ("She was in Orlando in the morning and Tampa in the afternoon.", "the afternoon", "TIME"),
+    ("Amazon sold $30.4 billion in goods in the quarter, up 31 percent.", "the quarter", "DATE"),
+    ("The festival is held each May in Cannes.", "each May", "SET"),
+    ("Sales fell in the year to March.", "the year", "DATE"),
+])
+def test_the_same_words_as_times_stay(run, text, span, type_):
+    assert tagged(run(text), span)[1] == type_
+
+
+def test_year_end_before_a_noun_is_one_expression(run):
+    found = run("The sales tax revenue from the year-end rush helps to fill the coffers.")
+    assert tagged(found, "year-end")[1] == "DATE"
+    assert _absent(found, "the year")

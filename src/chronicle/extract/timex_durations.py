@@ -111,6 +111,8 @@ def n_set_every(m, ctx):
     if g.get("un"):  # "every two years"
         return "SET", _dur_value(_number(g["n"]), lex["UNIT"][_lower(g["un"])])
     word = _lower(g["u"])
+    if word in ("may", "march") and not g["u"][:1].isupper():
+        return None  # "where each may thrive": the modal
     if word in lex["WEEKDAY"]:
         return "SET", f"XXXX-WXX-{lex['WEEKDAY'][word]}"
     if word in lex["MONTH"]:

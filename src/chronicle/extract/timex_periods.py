@@ -348,9 +348,11 @@ def n_year_period(m, ctx):
 
 def n_fiscal_year(m, ctx):
     rel = _lower(m["rel"]).strip()
-    before = re.search(r"(\w+) of $", ctx.text[max(0, ctx.start - 30):ctx.start])
+    before = re.search(r"(\w+) of $", ctx.text[max(0, ctx.start - 30):ctx.start], re.I)
     if not rel and before and before.group(1).lower() in lexicon()["TITLE_OF_THE_YEAR"]:
         return None  # "player of the year" names a title, not a time
+    if not rel and m.group(0).startswith("the Year"):
+        return None  # "the Year of the Woman", "Liar-of the Year": a capital mid-sentence makes a title
     if m["ended"] is not None:
         return "DURATION", "P1Y"
     if ctx.dct is None:

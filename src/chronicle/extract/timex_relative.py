@@ -37,6 +37,15 @@ def _programme_name(ctx: Ctx) -> bool:
     return bool(re.search(r"['’]s $", before) or (nxt and nxt.group(1) in lexicon()["PROGRAMME_WORDS"]))
 
 
+def _modifies_noun(ctx: Ctx) -> bool:
+    """"in the morning shows", "in the evening session": a part of the day naming a kind of thing."""
+    sp = ctx.span()
+    if sp is None or not len(sp) or sp.end >= len(sp.doc):
+        return False
+    nxt = sp.doc[sp.end]
+    return nxt.pos_ == "NOUN" and sp[-1].dep_ in ("compound", "amod", "nmod") and sp[-1].head.i == nxt.i
+
+
 def n_deictic_day(m, ctx):
     if _programme_name(ctx):
         return None
@@ -54,7 +63,7 @@ def n_deictic_day(m, ctx):
 
 
 def n_pod_deictic(m, ctx):
-    if _programme_name(ctx):
+    if _programme_name(ctx) or (ctx.rule == "pod_bare" and _modifies_noun(ctx)):
         return None
     g = m.groupdict()
     if g.get("deic"):

@@ -129,14 +129,15 @@ RULES: list[tuple[str, str, str, str]] = [
     ("quarter_rel", "DATE", "quarter_rel",
      r"(?:{PRE})?(?:the )?(?P<qrel>latest|current|past|previous|last|next|coming|recent|most recent|same|year-ago|year-earlier|"
      r"comparable|prior-year|year-before)(?: fiscal)? (?P<qu>quarter|half|period)"),
-    ("quarter_bare", "DATE", "quarter_rel", r"the (?P<qu>quarter)"),
+    # not a share ("the quarter of voters") nor a compound ("the quarter-century-old brigade")
+    ("quarter_bare", "DATE", "quarter_rel", r"the (?P<qu>quarter)(?! of\b|-)"),
     ("year_ago_adj", "DATE", "year_ago_adj",
      r"(?:the )?year-(?:ago|earlier|before|previous) (?:(?:first|second|third|fourth) )?(?:quarter|period)"
      r"|year-(?:ago|earlier|before|previous)"),
     ("year_quarter", "DATE", "year_period", r"the (?P<y>{YEAR}) (?:(?P<q>first|second|third|fourth) )?(?:quarter|period)"),
     ("part_of_year", "DATE", "year", r"a (?:good|large|big|major) part of (?P<y>{YEAR})"),
     ("fiscal_year", "DATE", "fiscal_year",
-     r"the (?P<rel>latest |current |full |previous |last |next |)(?:fiscal |financial )?year(?!\s+(?:ago|earlier|end|before|later)\b)"
+     r"the (?P<rel>latest |current |full |previous |last |next |)(?:fiscal |financial )?year(?!(?:\s+|-)(?:ago|earlier|end|before|later)\b)"
      r"(?P<ended>(?=\s+end(?:ed|ing)))?"),
     ("period_ended", "DURATION", "period_ended",
      r"the (?P<what>quarter|nine months|six months|three months|half|first half|period|month|week|12 months|"
