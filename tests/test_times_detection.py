@@ -187,3 +187,10 @@ def test_year_end_before_a_noun_is_one_expression(run):
     found = run("The sales tax revenue from the year-end rush helps to fill the coffers.")
     assert tagged(found, "year-end")[1] == "DATE"
     assert _absent(found, "the year")
+
+
+def test_a_month_before_a_scheduled_event_spacy_calls_a_proper_noun(nlp):
+    run = tagger(nlp, "2016-04-15")
+    found = run("Trump said things should be wrapped up by Cleveland, referring to the party\u2019s July convention, "
+                "where Republicans will select a nominee.")
+    assert tagged(found, "July")[2] == "2016-07"

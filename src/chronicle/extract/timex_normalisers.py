@@ -111,9 +111,10 @@ def _dates_scheduled_event(ctx: Ctx) -> bool:
         head = tok.head
         if head.i >= sp.start and head.i < sp.end:
             continue
-        if tok.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod", "nummod") and head.pos_ == "NOUN":
-            return head.lemma_.lower() in nouns
-        if tok.dep_ == "pobj" and head.lower_ in _EVENT_PREPS and head.head.pos_ == "NOUN":
+        # spaCy reads "convention" a proper noun now and then ("the party's July convention")
+        if tok.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod", "nummod") and head.pos_ in ("NOUN", "PROPN"):
+            return head.lemma_.lower() in nouns or head.lower_ in nouns
+        if tok.dep_ == "pobj" and head.lower_ in _EVENT_PREPS and head.head.pos_ in ("NOUN", "PROPN"):
             return head.head.lemma_.lower() in nouns
         return False
     return False
