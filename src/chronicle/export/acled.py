@@ -237,7 +237,7 @@ def event_rows(record: dict, timestamp: Optional[int] = None) -> Iterator[dict]:
     speakers = {a["id"]: (a.get("source") or {}).get("name") for a in record.get("attributions") or []}
     stamp = int(time.time()) if timestamp is None else timestamp
     for v in record.get("events") or []:
-        if v.get("negated") or v.get("modality") or v.get("date_source") == "none" and art.get("published"):
+        if v.get("negated") or v.get("modality") or (v.get("date_source") == "none" and art.get("published")):
             continue  # not happened, or not yet: wished, refused, waited for ("hope the army withdraws")
         ptype, mode = v.get("type"), v.get("mode")
         place = places.get(v.get("place")) or {}
