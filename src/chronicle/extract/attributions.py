@@ -37,7 +37,7 @@ from spacy.attrs import IDX, LEMMA, LOWER, POS
 from ..model import Attribution, Document, SourceRef
 from .attribution_headlines import speaker_lines
 from .attribution_quotes import QuoteGroup, groups
-from .record_dates import bound_only, inside_argument  # the same tests date events
+from .record_dates import bound_only, crosses_clause, inside_argument, timex_root  # the same tests date events
 from .timex_values import date_and_precision
 
 ASSIGNS = "attributions"
@@ -946,21 +946,12 @@ def _dates_utterance(document: Document, span, cue_tok) -> bool:
     rules"). A participial side clause stays ("Speaking on Sunday, the minister said ..."), and so
     does the time of the medium ("a poll released on Monday showed ...", "told a webinar hosted on
     Wednesday")."""
-    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if toks is None:
-        return True
-    root = toks.root
-    if cue_tok in root.subtree:
+    root = timex_root(document, span)
+    if root is None or cue_tok in root.subtree:
         return True
     if bound_only(root) or inside_argument(root, cue_tok):
         return False
-    above = {t.i for t in cue_tok.ancestors} | {cue_tok.i}
-    tok = root
-    while tok.i not in above and tok.head.i != tok.i:
-        if tok.dep_ in _OTHER_CLAUSE:
-            return False
-        tok = tok.head
-    return True
+    return not crosses_clause(root, cue_tok, _OTHER_CLAUSE)
 
 
 def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Optional[str], Optional[str], str]:

@@ -11,21 +11,23 @@ from __future__ import annotations
 _SUBCLAUSE = {"relcl", "advcl", "ccomp", "acl", "xcomp", "pcomp"}
 
 
+def crosses_clause(root, anchor_tok, clause_deps=_SUBCLAUSE) -> bool:
+    """Whether the way up from a time's root to the anchor's (trigger's, cue's) line of heads
+    passes a clause the anchor is not in: that clause is what the time dates."""
+    anc = {t.i for t in anchor_tok.ancestors} | {anchor_tok.i}
+    tok = root
+    while tok.i not in anc and tok.head.i != tok.i:
+        if tok.dep_ in clause_deps:
+            return True
+        tok = tok.head
+    return False
+
+
 def in_other_clause(document, span, trig_tok) -> bool:
     """A time inside a subordinate clause the trigger is not in ("troops were deployed in the
     region where Ukrainian forces ... after incursions back in August 2024") dates that clause."""
-    toks = document.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if toks is None:
-        return False
-    tok = toks.root
-    trig_anc = {t.i for t in trig_tok.ancestors} | {trig_tok.i}
-    while tok.head.i != tok.i:
-        if tok.dep_ in _SUBCLAUSE and tok.i not in trig_anc:
-            return True
-        if tok.i in trig_anc:
-            return False
-        tok = tok.head
-    return False
+    root = timex_root(document, span)
+    return root is not None and crosses_clause(root, trig_tok)
 
 
 _BOUND_PREPS = {"since", "until", "till", "by", "before", "after"}
