@@ -347,16 +347,17 @@ def _lone_year(tok, after_prep: bool) -> bool:
     prev = doc[tok.i - 1] if tok.i else None
     if after_prep:
         return True
-    if (prev is not None and prev.lower_ in ("and", "or") and tok.i >= 3 and _yearish(doc[tok.i - 2])
-            and doc[tok.i - 3].lower_ in _YEAR_PREPOSITIONS and plain_next):
-        return True  # "raised rates in 2022 and 2023": the second of two years after a preposition of time
+    # the second of two: "between now and 2024", "2011 or 2012"
+    listed = prev is not None and prev.lower_ in ("and", "or", "to") and tok.i >= 2 and _yearish(doc[tok.i - 2])
+    if listed and prev.lower_ != "to" and tok.i >= 3 and doc[tok.i - 3].lower_ in _YEAR_PREPOSITIONS and plain_next:
+        return True  # "raised rates in 2022 and 2023": after a preposition of time, even under a verb of change
     if not plain_next or prev is None or any(a.lemma_ in _CHANGE_VERBS for a in tok.ancestors):
         return False  # "climbed from 1900 to 2000": index levels, not years
     if prev.lower_ in ("from", "for", "towards", "between") and "1800" <= tok.text <= "2099":
         return True
-    if prev.lower_ in ("and", "or", "to") and tok.i >= 2 and _yearish(doc[tok.i - 2]):
-        return True  # "between now and 2024", "2011 or 2012"
-    if prev is None or nxt is None or prev.lower_ not in _YEAR_DETERMINERS or not "1800" <= tok.text <= "2099":
+    if listed:
+        return True
+    if nxt is None or prev.lower_ not in _YEAR_DETERMINERS or not "1800" <= tok.text <= "2099":
         return False
     return (year_noun or nxt.tag_ in (("NN", "NNP") if prev.lower_ in ("a", "an") else ("JJ", "NN", "NNP"))) and plain_next
 
