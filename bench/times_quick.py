@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from times_eval import DEV, MEANTIME, TBAQ, meantime_split  # noqa: E402
 from chronicle.evaluate.timeml import read_all  # noqa: E402
-from chronicle.evaluate.times import _Sys, _overlap, match, score  # noqa: E402
+from chronicle.evaluate.times import match, score, system_times  # noqa: E402
 
 CACHE = Path("/tmp/chronicle_times_parse_cache.spacy")
 
@@ -44,17 +44,9 @@ def _docs():
 
 
 def _system(gd, doc):
-    from chronicle.extract import times as times_mod
-    from chronicle.model import Article, Document
-
-    document = Document(article=Article(text=gd.text, published=gd.dct), doc=doc)
-    out = []
-    for t in times_mod.extract(document):
-        if any(_overlap(t.span.start, t.span.end, a, b) > 0 for a, b in gd.ignore):
-            continue
-        sys_t = _Sys(t.span.start, t.span.end, t.type, t.value, t.span.text)
-        RULE_OF[id(sys_t)] = t.extra.get("rule", "")
-        out.append(sys_t)
+    out = system_times(gd, doc=doc)
+    for sys_t in out:
+        RULE_OF[id(sys_t)] = sys_t.rule
     return out
 
 

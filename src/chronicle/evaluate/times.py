@@ -52,24 +52,26 @@ def match(gold: list, system: list) -> list[tuple[int, int]]:
 
 
 class _Sys:
-    __slots__ = ("start", "end", "type", "value", "text")
+    __slots__ = ("start", "end", "type", "value", "text", "rule")
 
-    def __init__(self, start, end, type_, value, text):
-        self.start, self.end, self.type, self.value, self.text = start, end, type_, value, text
+    def __init__(self, start, end, type_, value, text, rule=""):
+        self.start, self.end, self.type, self.value, self.text, self.rule = start, end, type_, value, text, rule
 
 
-def system_times(gd: GoldDoc, nlp=None) -> list[_Sys]:
-    """Run the parse and the times extractor on one gold document's text."""
+def system_times(gd: GoldDoc, nlp=None, doc=None) -> list[_Sys]:
+    """Run the times extractor on one gold document's text, over ``doc`` when it is already parsed."""
     from ..extract import times as times_mod
-    from ..nlp import load
 
-    nlp = nlp or load()
-    document = Document(article=Article(text=gd.text, published=gd.dct), doc=nlp(gd.text))
+    if doc is None:
+        from ..nlp import load
+
+        doc = (nlp or load())(gd.text)
+    document = Document(article=Article(text=gd.text, published=gd.dct), doc=doc)
     out = []
     for t in times_mod.extract(document):
         if any(_overlap(t.span.start, t.span.end, a, b) > 0 for a, b in gd.ignore):
             continue
-        out.append(_Sys(t.span.start, t.span.end, t.type, t.value, t.span.text))
+        out.append(_Sys(t.span.start, t.span.end, t.type, t.value, t.span.text, t.extra.get("rule", "")))
     return out
 
 
