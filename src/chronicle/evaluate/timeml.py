@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from ..errors import InputError
+
 
 @dataclass
 class GoldTimex:
@@ -212,6 +214,29 @@ def gold_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
-def read_all(paths: Iterable[str | os.PathLike]) -> Iterator[GoldDoc]:
+def read_all(paths: Iterable[str | os.PathLike], problems: Optional[list[str]] = None,
+             copies: Optional[list[tuple[Path, Path]]] = None) -> Iterator[GoldDoc]:
+    """Every gold document under ``paths``, each once.
+
+    Why documents are counted once: the shipped folders hold copies (TBAQ's ``testpipeline/`` repeats a
+    TimeBank file; MEANTIME's ``intra_cross-doc_annotation/`` repeats ``intra-doc_annotation/`` with the
+    same TIMEX3s), and scoring the parent folder must not count those documents twice; each skipped copy
+    is listed in ``copies`` as (copy, first file). A file that cannot be read is reported in ``problems``
+    (when given; else raised) and the rest are still read."""
+    seen: dict[tuple[str, str], Path] = {}
     for p in gold_files(paths):
-        yield read(p)
+        try:
+            doc = read(p)
+        except (ET.ParseError, OSError, ValueError, KeyError, AttributeError) as err:
+            message = f"{p}: not a readable TimeML or MEANTIME file ({type(err).__name__}: {err}); skipped"
+            if problems is None:
+                raise InputError(message) from err
+            problems.append(str(InputError(message)))
+            continue
+        key = (doc.name, doc.text)
+        if key in seen:
+            if copies is not None:
+                copies.append((p, seen[key]))
+            continue
+        seen[key] = p
+        yield doc

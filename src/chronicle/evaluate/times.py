@@ -121,7 +121,13 @@ def report(metrics: dict, title: str = "times", out: Callable[[str], None] = pri
 
 def evaluate_docs(docs: list[GoldDoc], errors: bool = False, out: Callable[[str], None] = print,
                   nlp=None) -> dict:
-    pairs = [(gd, system_times(gd, nlp)) for gd in docs]
+    if nlp is None:
+        from ..nlp import load
+
+        nlp = load()
+    # one batched pass: nlp.pipe is faster than a call per document
+    parsed = nlp.pipe([gd.text for gd in docs], batch_size=8)
+    pairs = [(gd, system_times(gd, doc=doc)) for gd, doc in zip(docs, parsed)]
     metrics = score(pairs, errors=errors, out=out)
     metrics["docs"] = len(docs)
     return metrics
@@ -132,7 +138,17 @@ def run(paths: list[str], errors: bool = False, out: Optional[Callable[[str], No
     """Score the times extractor on TimeML ``.tml`` / MEANTIME ``.xml`` files or directories;
     ``split`` keeps the fixed ``dev`` (held-out) or ``train`` part of TBAQ and MEANTIME only."""
     out = out or (lambda s: None)
-    docs = list(read_all(paths))
+    problems: list[str] = []
+    copies: list = []
+    docs = list(read_all(paths, problems, copies))
+    for problem in problems:
+        out(problem)
+    if copies:
+        copy, first = copies[0]
+        out(f"{len(copies)} file(s) repeat a document already read (e.g. {copy} = {first}); each document "
+            "is scored once")
+    if not docs:
+        raise UsageError(f"no readable TimeML (.tml) or MEANTIME (.xml) gold file under {', '.join(map(str, paths))}")
     if split is not None:
         if split not in SPLITS:
             raise UsageError(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
