@@ -46,7 +46,7 @@ from .event_dates import event_date, unrealised
 from .event_lexicon import HYPOTHETICAL_AUX as _HYPOTHETICAL_AUX, SAY_VERBS as _SAY
 from .event_lexicon import MARKET_OBJECTS, TITLE_ENTS, idle_of_object, Trigger, lexicon, verb_trigger
 from .places import geo_precision
-from .record_dates import in_other_clause as _in_other_clause, nearest as _nearest
+from .record_dates import in_other_clause, nearest
 
 # The re-typer (scripts/train_event_classifier.py, PLV train + gold k-fold + ConfliBERT CAMEO): no
 # override setting beats the rules in cross-validation, and all lose 2-5 points on the gold dev half;
@@ -531,9 +531,9 @@ def _code(document, trig: Trigger, triggers: dict) -> Optional[dict]:
 
     places = [(p, p.span) for p in document.places
               if not _adjectival(document, p.span) and _locative(document, p.span)
-              and not _in_other_clause(document, p.span, trig_tok)]
+              and not in_other_clause(document, p.span, trig_tok)]
     avoid = [r.mention for r in (actor, target) if r is not None and r.mention is not None]
-    place = _nearest(places, t_start, clause, avoid) or _nearest(places, t_start, sentence, avoid)
+    place = nearest(places, t_start, clause, avoid) or nearest(places, t_start, sentence, avoid)
     if place is None and target_h is not None and target_h.pos_ == "PROPN":
         # "shelled Kharkiv": the target is the place
         head_span = document.span(target_h.idx, target_h.idx + len(target_h))
