@@ -63,7 +63,40 @@ def tense(span) -> Optional[str]:
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
             verb = head
-    return _scheduled(span, verb) or _verb_tense(verb)
+    return _scheduled(span, verb) or _verb_tense(verb) or _participle_clause(span, verb)
+
+
+def _participle_clause(span, verb) -> Optional[str]:
+    """A bare participle modifying a noun has no tense of its own ("the election scheduled for
+    November", "the post position drawn for Saturday's race"): what is scheduled for a time lies
+    ahead unless the clause it sits in looks back ("a service planned for Saturday was canceled"),
+    and a time that dates a noun under the participle ("Saturday's race") goes with that clause
+    ("will attempt", "must fund"). A time of the participle's own act ("the injunction issued
+    Thursday") keeps no tense: the act is done, whatever the clause says."""
+    if verb is None or verb.tag_ != "VBN" or verb.dep_ != "acl" or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    scheduled = verb.lemma_.lower() in _SCHEDULE
+    if not scheduled:
+        via_noun, tok = False, span.root.head
+        while tok.i != verb.i and tok.head.i != tok.i:
+            via_noun |= tok.pos_ in ("NOUN", "PROPN")
+            tok = tok.head
+        if not via_noun:
+            return None
+    tok = verb.head
+    outer = None
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            outer = tok
+            break
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    t = _verb_tense(outer) if outer is not None else None
+    if scheduled and t != "past":
+        return "future"
+    return t
 
 
 def _scheduled(span, verb) -> Optional[str]:

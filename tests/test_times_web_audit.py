@@ -1,0 +1,27 @@
+"""Times: fixes from a value audit of the tagger on 2020 web news (bench/times_value_audit.py).
+Every sentence is written for these tests; publication date Tuesday 2020-04-28 unless stated."""
+from __future__ import annotations
+
+import pytest
+
+from timex_cases import tagged, tagger
+
+DCT = "2020-04-28"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return tagger(nlp, DCT)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a bare participle has no tense: what is scheduled lies ahead unless the clause looks back,
+    # and a time dating a noun under the participle goes with the clause
+    ("States need money for vote-by-mail, especially for the general election scheduled for November.",
+     "November", "2020-11"),
+    ("The favourite will try to win from the post position drawn for Saturday's race.", "Saturday", "2020-05-02"),
+    ("A rally planned for Saturday was canceled.", "Saturday", "2020-04-25"),
+    ("Lawyers asked the court to lift the injunction issued Thursday.", "Thursday", "2020-04-23"),
+])
+def test_bare_participles_take_the_clause_tense(run, text, span, value):
+    assert tagged(run(text), span)[2] == value
