@@ -25,3 +25,16 @@ def run(nlp):
 ])
 def test_bare_participles_take_the_clause_tense(run, text, span, value):
     assert tagged(run(text), span)[2] == value
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Riders of overnight buses will still be let through the terminal.", "overnight"),
+    ("The clinic saw a rise in overnight admissions.", "overnight"),
+    ("They booked their seats at the last minute.", "the last minute"),
+])
+def test_no_time_in_kinds_and_idioms(run, text, span):
+    assert not [f for f in run(text) if f[0] == span]
+
+
+def test_overnight_of_an_act_stays(run):
+    assert tagged(run("The rebels withdrew overnight."), "overnight")[1:] == ("TIME", "2020-04-28TNI")

@@ -56,6 +56,8 @@ def n_duration(m, ctx):
     if g.get("rel") is not None and not nword:
         if rel in ("first", "final", "initial", "latest", "ensuing", "preceding"):
             return None  # "the first day" is not a duration
+        if rel == "last" and u in ("MIN", "S") and re.search(r"\bat $", ctx.text[max(0, ctx.start - 3):ctx.start]):
+            return None  # "at the last minute": late, an idiom, not a minute
         if rel in ("last", "next", "past") and not _lower(m.group(0)).startswith(("the", "over", "about", "nearly")):
             return None  # "last year" is a DATE (rule rel_unit)
     if nword in ("a", "an", "the") and u in ("S", "Q"):

@@ -46,6 +46,12 @@ def _modifies_noun(ctx: Ctx) -> bool:
     return nxt.pos_ == "NOUN" and sp[-1].dep_ in ("compound", "amod", "nmod") and sp[-1].head.i == nxt.i
 
 
+def _modifies_later_noun(ctx: Ctx) -> bool:
+    sp = ctx.span()
+    return bool(sp is not None and len(sp) == 1 and sp[0].dep_ in ("amod", "compound", "nmod")
+                and sp[0].head.i > sp[0].i and sp[0].head.pos_ in ("NOUN", "PROPN"))
+
+
 def n_deictic_day(m, ctx):
     if _programme_name(ctx):
         return None
@@ -67,6 +73,8 @@ def n_pod_deictic(m, ctx):
         return None
     g = m.groupdict()
     if g.get("deic"):
+        if _lower(g["deic"]) == "overnight" and _modifies_later_noun(ctx):
+            return None  # "overnight trains", "overnight patients": a kind of thing, not a night
         return "TIME", f"{tn.fmt(ctx.dct, 'D')}TNI"
     rel = _lower(g.get("rel") or g.get("rel2")).strip()
     pod = _pod(g.get("pod") or g.get("pod2"))
