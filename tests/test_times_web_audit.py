@@ -38,3 +38,12 @@ def test_no_time_in_kinds_and_idioms(run, text, span):
 
 def test_overnight_of_an_act_stays(run):
     assert tagged(run("The rebels withdrew overnight."), "overnight")[1:] == ("TIME", "2020-04-28TNI")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a year written after the holiday is its year, whatever the publication date
+    ("She was reading a book about the Christmas truce of 1914 on the train.", "Christmas", "1914-12-25"),
+    ("Shops were shut over the Easter of 2019, the council said.", "Easter", "2019-04-21"),
+])
+def test_holiday_takes_the_year_after_it(run, text, span, value):
+    assert tagged(run(text), span)[2] == value

@@ -246,6 +246,9 @@ def _year_named_before(ctx: Ctx) -> Optional[int]:
     return int(ctx.anchor) if ctx.anchor and re.fullmatch(r"\d{4}", ctx.anchor) else None
 
 
+_YEAR_OF_AFTER = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]+of[ \t]+((?:1[5-9]|20)\d\d)(?!\d|,\d)")
+
+
 def n_holiday(m, ctx):
     if re.search(r"\bFather $", ctx.text[max(0, ctx.start - 7):ctx.start]):
         return None  # "Father Christmas" is a person
@@ -288,6 +291,9 @@ def n_holiday(m, ctx):
 
     t = ctx.tense()
     named = _year_named_before(ctx) if not rel and t in ("past", None) else None
+    after = _YEAR_OF_AFTER.match(ctx.text, ctx.end) if not rel else None
+    if after:  # "the Christmas truce of 1914", "Easter of 2019": the year that follows
+        named = int(after.group(1))
     if named is not None and code not in ("EW",):
         # "In 2012, Obama won on Election Day", "at Christmas 2010": the year the sentence names
         d = date_in(named)
