@@ -92,6 +92,7 @@ CASES = [
     ('dur_bare', 'The dispute has gone on for years.', 'years', 'DURATION', 'PXY'),
     ('every', 'The committee meets every two weeks.', 'every two weeks', 'SET', 'P2W'),
     ('freq', 'The committee meets twice a month.', 'twice a month', 'SET', 'P1M'),
+    ('dur_per', 'Guards watch the gate 24 hours a day.', '24 hours a day', 'SET', 'P1D'),
     ('set_adv', 'The committee meets weekly.', 'weekly', 'SET', 'P1W'),
     ('present_ref', 'The party currently holds 40 seats.', 'currently', 'DATE', 'PRESENT_REF'),
     ('past_ref', 'The party recently lost 40 seats.', 'recently', 'DATE', 'PAST_REF'),

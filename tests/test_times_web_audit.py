@@ -47,3 +47,11 @@ def test_overnight_of_an_act_stays(run):
 ])
 def test_holiday_takes_the_year_after_it(run, text, span, value):
     assert tagged(run(text), span)[2] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Residents may leave the camp one day a week.", "one day a week", "P1W"),
+    ("Now they are allowed out just three days per week.", "three days per week", "P1W"),
+])
+def test_a_count_per_unit_is_a_set(run, text, span, value):
+    assert tagged(run(text), span)[1:] == ("SET", value)

@@ -232,6 +232,8 @@ RULES: list[tuple[str, str, str, str]] = [
     ("every", "SET", "set_every",
      r"(?:every|each)(?: other| single)? (?:(?P<n>{NUM}) (?P<un>{UNIT})|(?P<u>{UNITSG}|{WEEKDAY}|{MONTHFULL}|{SEASON}|morning|afternoon|evening|night))"),
     ("freq", "SET", "set_every", r"(?P<f>once|twice|three times|four times|\d+ times) (?:a|per|each|every) (?P<u>{UNITSG})"),
+    # "24 hours a day", "three days per week": a time in every unit (TimeML SET, value the period)
+    ("dur_per", "SET", "set_every", r"(?P<f>{NUM}) {UNIT} (?:a|per|each) (?P<u>{UNITSG})"),
     ("set_adv", "SET", "set_adverb", r"(?:(?:once|twice|three times|four times|\d+ times) )?(?P<adv>{SET_ADVERB})"),
     # --- references ---------------------------------------------------------------------------------
     # "the now-cancelled deal": a hyphenated compound is no reference to the present
@@ -294,7 +296,7 @@ NEEDS: dict[str, str] = {
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "in_time": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
-    "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "h_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "set_adv": "set_adv",
+    "dur_adj": "unit", "dur_long": "unit", "half_unit": "unit", "q_abbrev": "digits", "h_abbrev": "digits", "dur_bare": "unit", "every": "every", "freq": "every", "dur_per": "unit", "set_adv": "set_adv",
     "nth_in_row": "in_row", "day_and": "digits", "day_and_dm": "digits", "day_ordinal": "digits", "time_being": "time",
     "present_ref": "ref", "past_ref": "ref", "future_ref": "ref", "at_the_time": "time", "vague_dur": "vague", "term": "vague", "in_future": "ref",
 }
