@@ -13,7 +13,7 @@ from typing import Optional
 
 from . import timex_norm as tn
 from .timex_context import Ctx, lexicon
-from .timex_normalisers import _forward, _in_name, _lower, _name_head_after, _number, _unit, _UNIT_GRAN
+from .timex_normalisers import _forward, _in_name, _year_for, _lower, _name_head_after, _number, _unit, _UNIT_GRAN
 from .timex_periods import _last_quarter, _longer_period
 
 
@@ -131,6 +131,20 @@ def n_weekday(m, ctx):
     if pod:
         return "TIME", f"{value}T{pod}"
     return "DATE", value
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+def n_nth_weekday_of(m, ctx):
+    """"the first Saturday in May": the year written, else the month's year around the report."""
+    month = lexicon()["MONTH"][_lower(m["m"])]
+    wd = lexicon()["WEEKDAY"][_lower(m["wd"])]
+    n = _NTH[_lower(m["o"])]
+    y = int(m["y"]) if m["y"] else (_year_for(ctx, month, 15) if ctx.dct is not None else None)
+    if y is None:
+        return "DATE", f"XXXX-{month:02d}"
+    return "DATE", tn.nth_weekday(y, month, wd, n).isoformat()
 
 
 def _possessive_of_a_thing(ctx) -> bool:
