@@ -55,3 +55,7 @@ def test_holiday_takes_the_year_after_it(run, text, span, value):
 ])
 def test_a_count_per_unit_is_a_set(run, text, span, value):
     assert tagged(run(text), span)[1:] == ("SET", value)
+
+
+def test_every_few_units_is_a_set(run):
+    assert tagged(run("We visit the coast every few months."), "every few months")[1:] == ("SET", "PXM")

@@ -234,7 +234,7 @@ RULES: list[tuple[str, str, str, str]] = [
      r"(?P<u>years|months|weeks|decades|hours|days|minutes|seconds|centuries)"),
     # --- sets ---------------------------------------------------------------------------------------
     ("every", "SET", "set_every",
-     r"(?:every|each)(?: other| single)? (?:(?P<n>{NUM}) (?P<un>{UNIT})|(?P<u>{UNITSG}|{WEEKDAY}|{MONTHFULL}|{SEASON}|morning|afternoon|evening|night))"),
+     r"(?:every|each)(?: other| single)? (?:(?P<n>{NUM}|{VAGUE_NUMBER}) (?P<un>{UNIT})|(?P<u>{UNITSG}|{WEEKDAY}|{MONTHFULL}|{SEASON}|morning|afternoon|evening|night))"),
     ("freq", "SET", "set_every", r"(?P<f>once|twice|three times|four times|\d+ times) (?:a|per|each|every) (?P<u>{UNITSG})"),
     # "24 hours a day", "three days per week": a time in every unit (TimeML SET, value the period)
     ("dur_per", "SET", "set_every", r"(?P<f>{NUM}) {UNIT} (?:a|per|each) (?P<u>{UNITSG})"),
