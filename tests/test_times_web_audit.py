@@ -59,3 +59,12 @@ def test_a_count_per_unit_is_a_set(run, text, span, value):
 
 def test_every_few_units_is_a_set(run):
     assert tagged(run("We visit the coast every few months."), "every few months")[1:] == ("SET", "PXM")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a year that opens the sentence frames a day or month named later in it
+    ("In 2005, a hurricane made landfall near Navarre Beach on July 10.", "July 10", "2005-07-10"),
+    ("Back in 2011, the plant was closed in March after a flood.", "March", "2011-03"),
+])
+def test_a_year_opening_the_sentence_dates_its_days(run, text, span, value):
+    assert tagged(run(text), span)[2] == value

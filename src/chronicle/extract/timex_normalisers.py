@@ -88,7 +88,10 @@ _SINCE = re.compile(r"\b(?:since|ever since)\s+$", re.I)
 
 
 def _narrative_year(ctx: Ctx) -> Optional[int]:
-    """The year of the last date written with its year, if it was named shortly before."""
+    """The year of the last date written with its year, if it was named shortly before; or of a
+    year that opens the same sentence ("In 2005, Hurricane Dennis made landfall ... on July 10")."""
+    if ctx.anchor_norm == "year" and ctx.anchor_at >= 0 and _opens_sentence(ctx):
+        return int(ctx.anchor)
     if ctx.anchor_norm not in _WRITTEN_YEAR_NORMS or ctx.anchor_at < 0 or ctx.start - ctx.anchor_at > NARRATIVE_REACH:
         return None
     parsed = tn.parse_value(ctx.anchor)
@@ -96,6 +99,18 @@ def _narrative_year(ctx: Ctx) -> Optional[int]:
 
 
 _EVENT_PREPS = {"in", "on", "for"}
+_YEAR_OPENER = re.compile(r"(?:In|By|Back in|During|Since|Until) $")
+
+
+def _opens_sentence(ctx: Ctx) -> bool:
+    """The anchor year is the sentence's frame: "In 2005," at its start, in the sentence of the span."""
+    sp = ctx.span()
+    if sp is None or not len(sp) or not re.fullmatch(r"\d{4}", ctx.anchor or ""):
+        return False
+    sent = sp[0].sent
+    if ctx.anchor_at < sent.start_char:
+        return False
+    return bool(_YEAR_OPENER.fullmatch(ctx.text[sent.start_char:ctx.anchor_at]))
 
 
 def _dates_scheduled_event(ctx: Ctx) -> bool:
