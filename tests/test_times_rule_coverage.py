@@ -68,6 +68,7 @@ CASES = [
     ('deictic_day', 'The minister resigned yesterday.', 'yesterday', 'DATE', '2025-01-10'),
     ('weekday', 'The minister resigned on Tuesday.', 'Tuesday', 'DATE', '2025-01-07'),
     ('nth_weekday_of', 'The vote falls on the second Tuesday of February.', 'the second Tuesday of February', 'DATE', '2025-02-11'),
+    ('day_of', 'The rules apply from the first day of 2026.', 'the first day of 2026', 'DATE', '2026-01-01'),
     ('weekday_pl', 'The market opens on Sundays.', 'Sundays', 'SET', 'XXXX-WXX-7'),
     ('rel_unit', 'The minister resigned last week.', 'last week', 'DATE', '2025-W01'),
     ('in_the_unit', 'The minister will resign later in the week.', 'later in the week', 'DATE', '2025-W02'),

@@ -68,3 +68,7 @@ def test_every_few_units_is_a_set(run):
 ])
 def test_a_year_opening_the_sentence_dates_its_days(run, text, span, value):
     assert tagged(run(text), span)[2] == value
+
+
+def test_last_day_of_a_month(run):
+    assert tagged(run("The permit expires on the last day of February."), "the last day of February")[2] == "2020-02-29"

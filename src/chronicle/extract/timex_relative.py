@@ -147,6 +147,19 @@ def n_nth_weekday_of(m, ctx):
     return "DATE", tn.nth_weekday(y, month, wd, n).isoformat()
 
 
+def n_day_of(m, ctx):
+    """"the first day of 2020", "the last day of March": the year or month named, its first or last day."""
+    first = _lower(m["o"]) == "first"
+    if m["y"]:
+        return "DATE", f"{m['y']}-01-01" if first else f"{m['y']}-12-31"
+    month = lexicon()["MONTH"][_lower(m["m"])]
+    y = int(m["my"]) if m["my"] else (_year_for(ctx, month, 15) if ctx.dct is not None else None)
+    if y is None:
+        return "DATE", f"XXXX-{month:02d}"
+    d = dt.date(y, month, 1) if first else tn.add_months(dt.date(y, month, 1), 1) - dt.timedelta(days=1)
+    return "DATE", d.isoformat()
+
+
 def _possessive_of_a_thing(ctx) -> bool:
     sp = ctx.span()
     if sp is None or not len(sp) or not re.match(r"['’]s?\b", ctx.text[ctx.end:ctx.end + 3]):

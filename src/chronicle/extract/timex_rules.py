@@ -165,6 +165,9 @@ RULES: list[tuple[str, str, str, str]] = [
     ("nth_weekday_of", "DATE", "nth_weekday_of",
      r"(?:the )?(?P<o>first|second|third|fourth|last|1st|2nd|3rd|4th) (?P<wd>{WEEKDAY}) (?:in|of) (?P<m>{MONTHFULL})"
      r"(?:,? (?P<y>{YEAR}))?"),
+    # "the first day of 2020", "the last day of March": one day, counted in its year or month
+    ("day_of", "DATE", "day_of",
+     r"(?:the )?(?P<o>first|last|final) day of (?:(?P<m>{MONTHFULL})(?:,? (?P<my>{YEAR}))?|(?P<y>{YEAR}))"),
     ("weekday_pl", "SET", "weekday_set", r"(?P<wd>{WEEKDAY})s(?: (?P<pod>mornings|afternoons|evenings|nights))?"),
     ("rel_unit", "DATE", "rel_unit",
      r"{NOT_TITLE}(?:(?:{PRE}|earlier |later |as early as |as late as )?)"
@@ -296,7 +299,7 @@ NEEDS: dict[str, str] = {
     "month_quarter": "quarter", "quarter_adj": "quarter", "quarter": "quarter", "quarter_rel": "quarter", "quarter_bare": "quarter",
     "year_ago_adj": "yearish", "year_quarter": "year", "part_of_year": "year", "fiscal_year": "yearish",
     "period_ended": "unit", "season": "season", "season_y": "season", "season_poss": "season", "holiday": "holiday",
-    "deictic_day": "deictic", "weekday": "weekday", "nth_weekday_of": "weekday", "weekday_pl": "weekday",
+    "deictic_day": "deictic", "weekday": "weekday", "nth_weekday_of": "weekday", "day_of": "unit", "weekday_pl": "weekday",
     "rel_unit": "unit", "in_the_unit": "unit", "ahead": "unit", "end_of_unit": "unit", "year_end": "yearish",
     "for_the_day": "unit", "week_poss": "unit", "same_last_year": "unit", "same_year_ago": "unit",
     "weekend": "unit", "ago": "unit", "ago_bare": "unit", "in_time": "unit", "dur_rel": "unit", "dur_range": "unit", "dur": "unit",
