@@ -72,3 +72,8 @@ def test_a_year_opening_the_sentence_dates_its_days(run, text, span, value):
 
 def test_last_day_of_a_month(run):
     assert tagged(run("The permit expires on the last day of February."), "the last day of February")[2] == "2020-02-29"
+
+
+def test_starting_on_a_weekday_looks_ahead(run):
+    # publication Tuesday 2020-04-28; as "starting Sunday" does
+    assert tagged(run("Starting on Sunday, the station will close overnight."), "Sunday")[2] == "2020-05-03"

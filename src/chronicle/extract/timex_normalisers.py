@@ -530,8 +530,9 @@ def _sentence(ctx: Ctx) -> str:
     return ctx.text[max(0, ctx.start - 150):ctx.end + 150]
 
 
-_FORWARD_SIGNAL = re.compile(r"\b(?:until|till|effective|as soon as|as early as|as late as|no later than|"
-                             r"starting|beginning|(?<!\bto )(?<!\bwill )(?<!\bnot )(?<!n't )come)\s+$",
+_FORWARD_SIGNAL = re.compile(r"\b(?:until|till|(?:effective|starting|beginning)(?:\s+(?:on|from|in))?|as soon as|"
+                             r"as early as|as late as|no later than|"
+                             r"(?<!\bto )(?<!\bwill )(?<!\bnot )(?<!n't )come)\s+$",
                              re.I)
 
 
