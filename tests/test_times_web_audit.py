@@ -77,3 +77,13 @@ def test_last_day_of_a_month(run):
 def test_starting_on_a_weekday_looks_ahead(run):
     # publication Tuesday 2020-04-28; as "starting Sunday" does
     assert tagged(run("Starting on Sunday, the station will close overnight."), "Sunday")[2] == "2020-05-03"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # "the end of the month/year" after a month or year named in its sentence is that one's end
+    ("In early February he demanded that the troops withdraw by the end of the month.", "the end of the month", "2020-02"),
+    ("In 2017 the plant was closed at the end of the year.", "the end of the year", "2017"),
+    ("Troops should arrive by the end of the month.", "the end of the month", "2020-04"),
+])
+def test_end_of_the_unit_named_in_the_sentence(run, text, span, value):
+    assert tagged(run(text), span)[2] == value

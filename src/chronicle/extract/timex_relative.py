@@ -233,7 +233,25 @@ def n_rel_unit(m, ctx):
         if base is None or order(agran if agran in tn.GRANS else "D") > order("Y" if gran in ("DE", "CE") else gran):
             base = ctx.dct
         return "DATE", tn.fmt(tn.shift(base, _ANAPHORIC[rel], gran), gran)
+    if ctx.rule == "end_of_unit" and gran in ("M", "Y"):
+        named = _named_in_sentence(ctx)
+        if named is not None and tn.GRANS.index(named[1]) <= tn.GRANS.index(gran):
+            # "demanded in early February that they withdraw by the end of the month": the month
+            # the sentence named, not the report's
+            return "DATE", tn.fmt(named[0], gran)
     return "DATE", tn.fmt(tn.shift(_week_base(ctx.dct, gran), _REL_SHIFT.get(rel, 0), gran), gran)
+
+
+def _named_in_sentence(ctx: Ctx):
+    """``(date, granularity)`` of the calendar date, month or year named last in the span's
+    sentence, before it; None when that sentence names none."""
+    parsed = tn.parse_value(ctx.anchor)
+    if not parsed or ctx.anchor_at < 0 or ctx.anchor_norm not in _CALENDAR_NORMS | {"year"}:
+        return None
+    sp = ctx.span()
+    if sp is None or not len(sp) or ctx.anchor_at < sp[0].sent.start_char:
+        return None
+    return parsed
 
 
 def n_ago(m, ctx):
