@@ -87,3 +87,13 @@ def test_starting_on_a_weekday_looks_ahead(run):
 ])
 def test_end_of_the_unit_named_in_the_sentence(run, text, span, value):
     assert tagged(run(text), span)[2] == value
+
+
+def test_an_embedded_tweet_is_dated_by_its_signature(run):
+    text = ("The president went to his club again.\n"
+            "If anyone was still wondering, he is indeed golfing today, not just at the club.\n"
+            "— A Reporter (@areporter) April 26, 2020\n"
+            "The White House said today that he held meetings.")
+    found = run(text)
+    todays = [f for f in found if f[0] == "today"]
+    assert [f[2] for f in todays] == ["2020-04-26", "2020-04-28"], found

@@ -259,6 +259,8 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
     # Longest first, then rule order; a rejected candidate frees its characters for shorter ones.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     ctx = Ctx(doc, text, tn.parse_date(dct) if dct else None)
+    report_dct = ctx.dct
+    tweets = _tweets(text)
     taken: list[tuple[int, int]] = []
     chosen = []
     seen = set()
@@ -274,6 +276,7 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
     for start, end, idx, mo in chosen:
         name, type_, norm, _ = rules[idx]
         ctx.start, ctx.end, ctx.rule, ctx._span = start, end, name, None
+        ctx.dct = next((d for s0, e0, d in tweets if s0 <= start < e0), report_dct)
         res = NORMALISERS[norm](mo, ctx)
         if res is None:
             rejected.append((start, end))
@@ -285,9 +288,36 @@ def tag(text: str, dct: Optional[str] = None, doc=None) -> list[tuple[int, int, 
         if norm in ANCHORING and rtype in ("DATE", "TIME") and value[:1].isdigit() and len(value) >= 4:
             if not (norm == "quarter_rel" and "year" in _lower(mo.group(0))):
                 ctx.anchor, ctx.anchor_at, ctx.anchor_norm = value, start, norm
+    ctx.dct = report_dct
     if rejected:
         out = _refill(text, out, rejected, cands, ctx)
     return out
+
+
+# an embedded tweet as pages print it: its text, then "— Name (@handle) January 2, 2020" on a line
+# of its own; "today" in the tweet is the day it was posted, not the article's
+_TWEET_SIGNATURE = re.compile(r"^[—–-]+ ?[^\n(]{1,80}\(@\w{1,30}\) (?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})[ \t]*$",
+                              re.MULTILINE)
+
+
+def _tweets(text: str) -> list[tuple[int, int, object]]:
+    """``(start, end, date)`` of the line before each tweet signature and the date it was posted."""
+    if "(@" not in text:
+        return []
+    out = []
+    for mo in _TWEET_SIGNATURE.finditer(text):
+        posted = tn.parse_date(_month_day_year(mo["date"]))
+        if posted is None:
+            continue
+        line_start = text.rfind("\n", 0, max(0, mo.start() - 1)) + 1
+        out.append((line_start, mo.start(), posted))
+    return out
+
+
+def _month_day_year(s: str) -> str:
+    month, day, year = s.replace(",", "").split()
+    mo = lexicon()["MONTH"].get(month.lower())
+    return f"{year}-{mo:02d}-{int(day):02d}" if mo else ""
 
 
 # Expressions that name a calendar time themselves; anaphora ("a year earlier") never re-anchor,
