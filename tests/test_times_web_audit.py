@@ -97,3 +97,7 @@ def test_an_embedded_tweet_is_dated_by_its_signature(run):
     found = run(text)
     todays = [f for f in found if f[0] == "today"]
     assert [f[2] for f in todays] == ["2020-04-26", "2020-04-28"], found
+
+
+def test_an_age_before_a_person_noun_is_no_time(run):
+    assert not [f for f in run("One 72 years male from the district had been admitted.") if "years" in f[0]]

@@ -47,6 +47,9 @@ def _per_unit(ctx: Ctx) -> bool:
     return prev.tag_ in ("CD", "NNS") or prev.lower_ in ("times", "twice", "once")
 
 
+_AGE_NOUN_AFTER = re.compile(r"[ \t]+(?:male|female|man|woman|boy|girl|men|women|boys|girls)\b", re.I)
+
+
 def n_duration(m, ctx):
     g = m.groupdict()
     u = _unit(g["u"])
@@ -70,6 +73,8 @@ def n_duration(m, ctx):
         return None  # "some day", "some time"
     if re.match(r"(?:-|\s+)olds?\b", ctx.text[ctx.end:ctx.end + 7]) or _lower(m.group(0)).endswith("-old"):
         return None  # an age, not a time (TimeBank does not tag ages)
+    if u == "Y" and _AGE_NOUN_AFTER.match(ctx.text, ctx.end):
+        return None  # "one 72 years male", "a 30 years woman": an age in Indian and South Asian English
     n = _number(nword) if nword else (None if plural else 1.0)
     if g.get("half") and n is not None:
         n += 0.5
