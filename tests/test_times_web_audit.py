@@ -101,3 +101,11 @@ def test_an_embedded_tweet_is_dated_by_its_signature(run):
 
 def test_an_age_before_a_person_noun_is_no_time(run):
     assert not [f for f in run("One 72 years male from the district had been admitted.") if "years" in f[0]]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("April is a difficult time to make predictions, forecasters say.", "XXXX-04"),
+    ("The vote is in April.", "2020-04"),
+])
+def test_a_month_that_is_the_subject_of_is_is_any_such_month(run, text, value):
+    assert tagged(run(text), "April")[2] == value

@@ -305,6 +305,16 @@ def _in_name(ctx: Ctx) -> bool:
     return False
 
 
+def _generic_subject(sp) -> bool:
+    """A bare month that is the subject of a present "is" ("April is a difficult time to make
+    predictions") says what that month always is."""
+    if sp is None or len(sp) != 1:
+        return False
+    tok = sp[0]
+    return (tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.head.tag_ == "VBZ"
+            and not any(c.dep_ in ("aux", "neg") for c in tok.head.children))
+
+
 def n_month_alone(m, ctx):
     word = m["m"]
     low = _lower(word)
@@ -326,6 +336,8 @@ def n_month_alone(m, ctx):
         if prev.pos_ == "PROPN" and prev.is_title and prev.lower_ not in lexicon()["MONTH"]:
             return None  # "Theresa May", a surname
     mo = _month(word)
+    if _generic_subject(sp):
+        return "DATE", f"XXXX-{mo:02d}"  # "April is when campaigns typically begin": any April
     ranged = _range_year().match(ctx.text, ctx.end, min(len(ctx.text), ctx.end + 50))
     if ranged:  # "between March and April 2004": the year named; "December to January 2005": the one before
         return "DATE", f"{int(ranged['y2']) - (_month(ranged['m2']) < mo):04d}-{mo:02d}"
