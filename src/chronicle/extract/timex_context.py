@@ -29,15 +29,20 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _PROG_AUX = {"is", "are", "am", "'s", "'re", "be"}
 
 
-def _governing_verb(span):
-    tok = span.root
-    for _ in range(6):
+def _verb_above(tok, steps: int = 6):
+    """The first verb or auxiliary from ``tok`` up its heads, within a few steps: further up, the verb
+    belongs to another clause and its tense says nothing about the time."""
+    for _ in range(steps):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
         if tok.head.i == tok.i:  # spaCy makes a new Token object per access: compare indices
             return None
         tok = tok.head
     return None
+
+
+def _governing_verb(span):
+    return _verb_above(span.root)
 
 
 _INTENT = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "prepare", "set", "seek", "vow",
@@ -84,15 +89,7 @@ def _participle_clause(span, verb) -> Optional[str]:
             tok = tok.head
         if not via_noun:
             return None
-    tok = verb.head
-    outer = None
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX"):
-            outer = tok
-            break
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
+    outer = _verb_above(verb.head)
     t = _verb_tense(outer) if outer is not None else None
     if scheduled and t != "past":
         return "future"
