@@ -249,6 +249,11 @@ def _year_named_before(ctx: Ctx) -> Optional[int]:
 _YEAR_OF_AFTER = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]+of[ \t]+((?:1[5-9]|20)\d\d)(?!\d|,\d)")
 
 
+def _object_after(ctx: Ctx) -> bool:
+    nxt = re.match(r"[ \t]+([A-Za-z]+)\b", ctx.text[ctx.end:ctx.end + 20])
+    return bool(nxt and nxt.group(1).lower() in lexicon()["HOLIDAY_OBJECT_NOUNS"])
+
+
 def n_holiday(m, ctx):
     if re.search(r"\bFather $", ctx.text[max(0, ctx.start - 7):ctx.start]):
         return None  # "Father Christmas" is a person
@@ -257,6 +262,8 @@ def n_holiday(m, ctx):
         return None  # "Halloween" the film
     if _name_head_after(ctx):
         return None  # "the Good Friday Agreement"
+    if not m["wkd"] and _object_after(ctx):
+        return None  # "Christmas trees from Oregon", "Easter Island": a thing named after the day
     code = lexicon()["HOLIDAY"][_lower(m["hol"])]
     if code in ("ED", "ST", "BF", "CM") or re.fullmatch(r"\d{4}-\d\d-\d\d", code):
         if not m["hol"][0].isupper():

@@ -106,7 +106,7 @@ RULES: list[tuple[str, str, str, str]] = [
     ("m_d_sy", "DATE", "spoken_ymd", r"(?P<m>{MONTHFULL}) (?P<d>{DAYNUM}|{ORDINAL}),? (?P<sy>{SPOKEN_YEAR})"),
     ("m_sy", "DATE", "spoken_ym", r"(?P<m>{MONTHFULL}),? (?:of )?(?P<sy>{SPOKEN_YEAR})"),
     ("decade", "DATE", "decade",
-     r"(?:the )?(?:{PRE})?(?:(?P<c>1[5-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0s)"),
+     r"(?:the )?(?:{PRE})?(?:(?P<c>1[5-9]|20)(?P<dd>\d)0['’]?s|['’](?P<dd2>\d)0s)"),
     # "the mid-90s", "the early 80s": a decade of the 1900s without its apostrophe, only after "the"
     ("decade_short", "DATE", "decade", r"the (?:{PRE})?(?P<dd2>[2-9])0s(?! (?:degrees|percent|per cent|mph)\b)"),
     ("decade_word", "DATE", "decade", r"the (?:{PRE})?(?:(?P<dc>nineteen|twenty) )?(?P<dw>{DECADE_WORD})"),

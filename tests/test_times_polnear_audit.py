@@ -1,0 +1,50 @@
+"""Times: fixes from a value audit of the tagger on PolNeAR dev, 2016 US political news
+(bench/times_polnear_audit.py). Every sentence is written for these tests; publication date
+Friday 2016-09-30 unless stated."""
+from __future__ import annotations
+
+import pytest
+
+from timex_cases import tagged, tagger
+
+DCT = "2016-09-30"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return tagger(nlp, DCT)
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a curly apostrophe is as good as a straight one in a decade
+    ("The mill closed after the collapse of the steel market of the 1970’s.", "the 1970’s", "197"),
+    ("The mill closed after the collapse of the steel market of the 1970's.", "the 1970's", "197"),
+    ("Prices rose sharply in the ’80s, the report said.", "the ’80s", "198"),
+])
+def test_decade_with_either_apostrophe(run, text, span, value):
+    assert tagged(run(text), span)[1:3] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", [
+    "The tariffs hit Christmas trees from the northwest hardest.",
+    "The expedition sailed on to Easter Island in the spring.",
+    "Shops sold out of Christmas lights before the storm.",
+])
+def test_things_named_after_a_holiday_are_not_times(run, text):
+    assert not [f for f in run(text) if f[0] in ("Christmas", "Easter")]
+
+
+def test_a_holiday_before_another_noun_stays(run):
+    assert tagged(run("The mall expects record crowds for Christmas shopping."), "Christmas")[1] == "DATE"
+
+
+@pytest.mark.parametrize("text", [
+    "The network aired Sept. 11 conspiracy theories for years.",
+    "A Sept. 11 widow spoke at the hearing on Tuesday.",
+])
+def test_september_11_of_history(run, text):
+    assert tagged(run(text), "Sept. 11")[2] == "2001-09-11"
+
+
+def test_september_11_of_this_year_stays(run):
+    assert tagged(run("The senator spoke at a rally on Sept. 11 in Ohio."), "Sept. 11")[2] == "2016-09-11"
