@@ -48,3 +48,25 @@ def test_september_11_of_history(run, text):
 
 def test_september_11_of_this_year_stays(run):
     assert tagged(run("The senator spoke at a rally on Sept. 11 in Ohio."), "Sept. 11")[2] == "2016-09-11"
+
+
+@pytest.mark.parametrize("text,value", [
+    # an event a weekday owns lies ahead or behind as the verb says, like "Monday's debate"
+    ("Trump will probably use Monday's encounter to make some news, an adviser said.", "2016-10-03"),
+    ("Monday's encounter drew a record audience.", "2016-09-26"),
+    ("Supporters will gather before Tuesday's rally in Ohio.", "2016-10-04"),
+])
+def test_possessive_weekday_event_follows_the_verb(run, text, value):
+    assert tagged(run(text), "Monday" if "Monday" in text else "Tuesday")[2] == value
+
+
+def test_a_present_tense_weekday_reuses_the_storys_day(run):
+    text = ("Clinton gained two points since Monday's debate. "
+            "The impact of Monday's debate is still small, the pollster said.")
+    found = [f for f in run(text) if f[0] == "Monday"]
+    assert [f[2] for f in found] == ["2016-09-26", "2016-09-26"]
+
+
+def test_a_present_tense_weekday_alone_is_the_nearest(run):
+    # no earlier mention: the nearest Monday, as before (Friday's report: the coming one)
+    assert tagged(run("The stakes of Monday's debate are high."), "Monday")[2] == "2016-10-03"

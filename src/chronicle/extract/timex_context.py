@@ -191,7 +191,8 @@ def past_perfect(span) -> bool:
 class Ctx:
     """What a normaliser may look at besides its match."""
 
-    __slots__ = ("doc", "text", "dct", "anchor", "anchor_at", "anchor_norm", "start", "end", "rule", "_span")
+    __slots__ = ("doc", "text", "dct", "anchor", "anchor_at", "anchor_norm", "start", "end", "rule", "_span",
+                 "weekdays")
 
     def __init__(self, doc, text, dct):
         self.doc, self.text, self.dct = doc, text, dct
@@ -201,6 +202,9 @@ class Ctx:
         self.start = self.end = 0
         self.rule = ""
         self._span = None
+        # the date each weekday already stood for in this article, by (report date, weekday):
+        # one story has one "Monday", so a tenseless mention reuses it
+        self.weekdays: dict[tuple, str] = {}
 
     def span(self):
         if self._span is None and self.doc is not None:

@@ -126,6 +126,12 @@ def n_weekday(m, ctx):
             if direction == "present":
                 direction = "nearest"
         value = tn.weekday_date(ctx.dct, wd, direction).isoformat()
+        if direction == "nearest" and (ctx.dct, wd) in ctx.weekdays:
+            # "The impact of Monday's debate is still small" after "since Monday's debate": the
+            # present tense does not say which Monday; the story already did
+            value = ctx.weekdays[(ctx.dct, wd)]
+        elif not rel:
+            ctx.weekdays[(ctx.dct, wd)] = value
     # a part of day makes it a TIME (TimeML 1.2 guidelines, as "this morning" and "last night");
     # TimeBank is split (mostly DATE), but fitting that only moves type, never value, scores
     if pod:
