@@ -70,3 +70,14 @@ def test_a_present_tense_weekday_reuses_the_storys_day(run):
 def test_a_present_tense_weekday_alone_is_the_nearest(run):
     # no earlier mention: the nearest Monday, as before (Friday's report: the coming one)
     assert tagged(run("The stakes of Monday's debate are high."), "Monday")[2] == "2016-10-03"
+
+
+@pytest.mark.parametrize("text,value", [
+    # the tagger took "reached" for a participle: with its own subject and no auxiliary it is a past
+    ("The best hope remains a deal that the two parties reached in Rome in December to end the strike.", "2015-12"),
+    ("Her proudest achievement stands to be a treaty that the delegates signed in Geneva in December.", "2015-12"),
+    # a real participle clause keeps its own rule: what is scheduled lies ahead
+    ("Voters will choose in the referendum scheduled for December.", "2016-12"),
+])
+def test_relative_clause_past_with_a_participle_tag(run, text, value):
+    assert tagged(run(text), "December")[2] == value

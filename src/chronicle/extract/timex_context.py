@@ -138,6 +138,10 @@ def _verb_tense(verb, depth: int = 0) -> Optional[str]:
         return "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "had"}:
         return "past"
+    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+        # a participle with an active subject and no auxiliary is a simple past the tagger took for
+        # a participle ("an agreement that the nations reached in Paris in December")
+        return "past"
     if verb.tag_ == "VBG" and words & _PROG_AUX:
         return "future"
     if "to" in words and (verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in words)):
