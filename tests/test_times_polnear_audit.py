@@ -81,3 +81,17 @@ def test_a_present_tense_weekday_alone_is_the_nearest(run):
 ])
 def test_relative_clause_past_with_a_participle_tag(run, text, value):
     assert tagged(run(text), "December")[2] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a routine's clock time belongs to no particular day, not to the last date named
+    ("The vote was on Sept. 20. The show airs weekdays from 6:00 a.m. to 9:00 a.m. Eastern.", "6:00 a.m.",
+     "XXXX-XX-XXT06:00"),
+    ("The vote was on Sept. 20. The show airs weekdays from 6:00 a.m. to 9:00 a.m. Eastern.", "9:00 a.m.",
+     "XXXX-XX-XXT09:00"),
+    ("The vote was on Sept. 20. The museum opens at 10 a.m. daily.", "10 a.m.", "XXXX-XX-XXT10:00"),
+    # a clock time of an event stays on the narrative's day
+    ("The vote was on Sept. 20. Polls closed at 8 p.m.", "8 p.m.", "2016-09-20T20:00"),
+])
+def test_clock_time_of_a_routine(run, text, span, value):
+    assert tagged(run(text), span)[1:3] == ("TIME", value)

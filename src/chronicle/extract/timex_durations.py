@@ -292,12 +292,30 @@ def n_clock(m, ctx):
             day = None
     elif _heading(ctx):  # a live blog's entry time ("The Latest"): the report's day, not the last entry's
         day = ctx.dct
+    elif _recurring(ctx):  # "airs weekdays from 6 a.m. to 9 a.m.": a slot of every such day, none in particular
+        day = None
     else:  # a bare clock time is on the day the narrative is at
         day, agran = ctx.anchor_date()
         if agran != "D":
             day = ctx.dct
     z = "Z" if _lower(g.get("tz")) in ("utc", "gmt") else ""
-    return "TIME", f"{tn.fmt(day, 'D')}T{hh:02d}:{mi:02d}{z}"
+    return "TIME", f"{tn.fmt(day, 'D') if day else 'XXXX-XX-XX'}T{hh:02d}:{mi:02d}{z}"
+
+
+_EVERY = r"(?:weekdays|weeknights|weekends|daily|nightly|every (?:day|morning|night|evening|weekday)|each (?:day|morning|night|evening|weekday))"
+_EVERY_BEFORE = re.compile(_EVERY + r"\b[^;!?\n]{0,30}$", re.I)
+_EVERY_AFTER = re.compile(r"^(?:[ \t]+(?:to|until|and|-)[ \t]+\d{1,2}(?::\d\d)?[ \t]*[ap]\.?m\.?)?"
+                          r"(?:[ \t]+(?:Eastern|Central|Pacific|ET|EST|EDT|PT|CT))?,?[ \t]+" + _EVERY + r"\b", re.I)
+
+
+def _recurring(ctx) -> bool:
+    """A clock time of a routine, not of an event: a word of recurrence right before it ("weekdays
+    from 6 a.m.", "daily at noon") or right after ("at 7 a.m. every day")."""
+    sp = ctx.span()
+    lo = max(ctx.start - 40, sp[0].sent.start_char if sp is not None and len(sp) else 0)
+    before = ctx.text[lo:ctx.start].replace("\xa0", " ")
+    after = ctx.text[ctx.end:ctx.end + 40].replace("\xa0", " ")
+    return bool(_EVERY_BEFORE.search(before) or _EVERY_AFTER.match(after))
 
 
 NORMALISERS = {name[2:]: fn for name, fn in globals().items() if name.startswith("n_") and callable(fn)}
