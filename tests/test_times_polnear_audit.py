@@ -95,3 +95,16 @@ def test_relative_clause_past_with_a_participle_tag(run, text, value):
 ])
 def test_clock_time_of_a_routine(run, text, span, value):
     assert tagged(run(text), span)[1:3] == ("TIME", value)
+
+
+@pytest.mark.parametrize("text,span,value,published", [
+    # a past act that ran until a day: the day lies behind the report
+    ("The crowd stayed until Friday.", "Friday", "2016-09-23", "2016-09-25"),
+    ("Marchers kept going until nearly 2 a.m. Friday in defiance of the curfew.", "nearly 2 a.m. Friday",
+     "2016-09-23T02:00", "2016-09-25"),
+    # a past decision that sets a bound: the day lies ahead
+    ("The agency extended its deadline until Tuesday.", "Tuesday", "2016-09-27", "2016-09-25"),
+    ("The court postponed the hearing until Friday.", "Friday", "2016-09-30", "2016-09-25"),
+])
+def test_until_after_a_simple_past(run, text, span, value, published):
+    assert tagged(run(text, published), span)[2].startswith(value)

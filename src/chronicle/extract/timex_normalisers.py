@@ -551,7 +551,24 @@ _FORWARD_SIGNAL = re.compile(r"\b(?:until|till|(?:effective|starting|beginning)(
 def _forward(ctx: Ctx) -> bool:
     """A signal that the time bounds something still running ("until Friday", "effective Feb. 1"),
     unless a past perfect puts the whole clause before the report ("until Thursday they had not")."""
-    return bool(_FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start])) and not ctx.past_perfect()
+    m = _FORWARD_SIGNAL.search(ctx.text[max(0, ctx.start - 16):ctx.start])
+    if not m or ctx.past_perfect():
+        return False
+    # "kept going until 2 a.m. Friday", "stayed until Friday": a past act that ran up to a past
+    # day; but "extended its deadline until Tuesday" sets a bound that lies ahead
+    return not (m.group(0).lower().startswith(("until", "till")) and _activity_until(ctx))
+
+
+def _activity_until(ctx: Ctx) -> bool:
+    sp = ctx.span()
+    if sp is None or not len(sp):
+        return False
+    from .timex_context import _governing_verb
+    verb = _governing_verb(sp)
+    if verb is not None and verb.dep_ == "xcomp" and verb.tag_ == "VBG":
+        verb = verb.head  # "kept going until ...": the tense is the head's
+    return (verb is not None and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and verb.lemma_.lower() not in lexicon()["BOUND_SETTING_VERBS"])
 
 
 def _name_head_after(ctx: Ctx) -> bool:
