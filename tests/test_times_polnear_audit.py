@@ -108,3 +108,17 @@ def test_clock_time_of_a_routine(run, text, span, value):
 ])
 def test_until_after_a_simple_past(run, text, span, value, published):
     assert tagged(run(text, published), span)[2].startswith(value)
+
+
+def test_a_programme_title_ending_in_a_weekday(run):
+    found = run("On this weekend’s broadcast of “Fox News Sunday,” the governor said the tweet was a joke.")
+    assert not [f for f in found if f[0] == "Sunday"]
+    assert tagged(found, "this weekend")[1] == "DATE"
+
+
+@pytest.mark.parametrize("text", [
+    "“We will meet again on Sunday,” the mayor said.",
+    "The governor told Fox News Sunday that the tweet was a joke.",
+])
+def test_a_weekday_in_speech_or_after_a_name_stays(run, text):
+    assert tagged(run(text), "Sunday")[1] == "DATE"

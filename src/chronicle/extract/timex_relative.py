@@ -94,6 +94,8 @@ def n_weekday(m, ctx):
         return None
     if re.search(r"\bGood $", ctx.text[max(0, ctx.start - 5):ctx.start]):
         return None  # "Good Friday": a movable feast, not the Friday of the report
+    if _quoted_title(ctx):
+        return None  # "Fox News Sunday," a programme's name
     wd = lexicon()["WEEKDAY"][_lower(g["wd"])]
     rel = _lower(g.get("rel"))
     pod = _pod(g.get("pod"))
@@ -164,6 +166,17 @@ def n_day_of(m, ctx):
         return "DATE", f"XXXX-{month:02d}"
     d = dt.date(y, month, 1) if first else tn.add_months(dt.date(y, month, 1), 1) - dt.timedelta(days=1)
     return "DATE", d.isoformat()
+
+
+_TITLE_BEFORE = re.compile(r"[“\"](?:[A-Z][\w'’&.-]*[ \t]+){1,5}$")
+_TITLE_AFTER = re.compile(r"[,.!?]?[”\"]")
+
+
+def _quoted_title(ctx) -> bool:
+    """A weekday closing a quoted run of capitalised words is the end of a title (“Fox News
+    Sunday,” “Meet the Press”-style programme names), not a day."""
+    return bool(_TITLE_BEFORE.search(ctx.text[max(0, ctx.start - 60):ctx.start])
+                and _TITLE_AFTER.match(ctx.text, ctx.end))
 
 
 def _possessive_of_a_thing(ctx) -> bool:
