@@ -122,3 +122,19 @@ def test_a_programme_title_ending_in_a_weekday(run):
 ])
 def test_a_weekday_in_speech_or_after_a_name_stays(run, text):
     assert tagged(run(text), "Sunday")[1] == "DATE"
+
+
+def test_a_quoted_tonight_in_the_next_days_story(run):
+    text = ("The senator won Tuesday night's debate, analysts said. "
+            "“What he accomplished tonight is a big step,” one commentator said.")
+    assert tagged(run(text, "2016-10-05"), "tonight")[2] == "2016-10-04TNI"
+
+
+@pytest.mark.parametrize("text", [
+    # no day before named: the report's own night
+    "“What he accomplished tonight is a big step,” one commentator said.",
+    # named, but not quoted: the reporter's own tonight
+    "The senator won Tuesday night's debate. He will speak again tonight in Ohio.",
+])
+def test_tonight_stays_on_the_report_day(run, text):
+    assert tagged(run(text, "2016-10-05"), "tonight")[2] == "2016-10-05TNI"

@@ -75,6 +75,8 @@ def n_pod_deictic(m, ctx):
     if g.get("deic"):
         if _lower(g["deic"]) == "overnight" and _modifies_later_noun(ctx):
             return None  # "overnight trains", "overnight patients": a kind of thing, not a night
+        if _lower(g["deic"]) == "tonight" and ctx.dct is not None and _quoted_night_before(ctx):
+            return "TIME", f"{tn.fmt(ctx.dct - dt.timedelta(days=1), 'D')}TNI"
         return "TIME", f"{tn.fmt(ctx.dct, 'D')}TNI"
     rel = _lower(g.get("rel") or g.get("rel2")).strip()
     pod = _pod(g.get("pod") or g.get("pod2"))
@@ -86,6 +88,20 @@ def n_pod_deictic(m, ctx):
             base = ctx.dct
         d = tn.shift(base, {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0), "D")
     return "TIME", f"{tn.fmt(d, 'D')}T{pod}"
+
+
+def _in_quotation(ctx) -> bool:
+    para = ctx.text.rfind("\n", 0, ctx.start) + 1
+    before = ctx.text[para:ctx.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _quoted_night_before(ctx) -> bool:
+    """"What he accomplished tonight," said on the night of a debate and printed the next day: a
+    quoted "tonight" is the night before the report when the story has already named that day
+    ("Tuesday night's debate" in Wednesday's paper)."""
+    day_before = (ctx.dct - dt.timedelta(days=1)).isoformat()
+    return _in_quotation(ctx) and any(v == day_before for (d, _), v in ctx.weekdays.items() if d == ctx.dct)
 
 
 def n_weekday(m, ctx):
