@@ -138,3 +138,16 @@ def test_a_quoted_tonight_in_the_next_days_story(run):
 ])
 def test_tonight_stays_on_the_report_day(run, text):
     assert tagged(run(text, "2016-10-05"), "tonight")[2] == "2016-10-05TNI"
+
+
+@pytest.mark.parametrize("text,value", [
+    # a present-tense month after a day ahead in the same sentence runs on from that day
+    ("The court term begins next Monday and ends in June.", "2017-06"),
+    ("The league's season starts next Monday and runs through May.", "2017-05"),
+    # past, or no day ahead before it: as before
+    ("The court term began last Monday and ended in June.", "2016-06"),
+    ("The court term ends in June.", "2016-06"),
+])
+def test_month_after_a_day_ahead(run, text, value):
+    month = "June" if "June" in text else "May"
+    assert tagged(run(text, "2016-09-27"), month)[2] == value

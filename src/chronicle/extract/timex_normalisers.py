@@ -168,7 +168,19 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
         return y - 1
     if t in (None, "present") and delta < -240:
         return y + 1
+    if t in (None, "present") and delta < -60 and _after_a_time_ahead(ctx):
+        return y + 1  # "the court term that begins next Monday and ends in June": June after it
     return y
+
+
+def _after_a_time_ahead(ctx: Ctx) -> bool:
+    """The sentence has just named a day ahead of the report ("begins next Monday"): a tenseless
+    month after it runs on from there."""
+    sp = ctx.span()
+    if sp is None or not len(sp) or ctx.anchor_at < sp[0].sent.start_char or not ctx.anchor:
+        return False
+    parsed = tn.parse_value(ctx.anchor)
+    return bool(parsed and parsed[1] == "D" and parsed[0] > ctx.dct)
 
 
 def n_ymd(m, ctx):
