@@ -151,3 +151,12 @@ def test_tonight_stays_on_the_report_day(run, text):
 def test_month_after_a_day_ahead(run, text, value):
     month = "June" if "June" in text else "May"
     assert tagged(run(text, "2016-09-27"), month)[2] == value
+
+
+def test_present_perfect_does_not_date_a_weekdays_event(run):
+    # what has been done by now says nothing of when the debate it names falls: the nearest Monday
+    text = "Trump has complimented the moderator of Monday night's first debate."
+    assert tagged(run(text, "2016-09-23"), "Monday night")[2] == "2016-09-26TNI"
+    # a plain past still looks back
+    text = "Trump complimented the moderator after Monday night's debate."
+    assert tagged(run(text, "2016-09-23"), "Monday night")[2] == "2016-09-19TNI"

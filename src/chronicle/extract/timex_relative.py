@@ -141,7 +141,9 @@ def n_weekday(m, ctx):
             direction = "past"
         else:
             direction = ctx.tense() or "past"
-            if direction == "present":
+            if direction == "present" or (direction == "past" and _possessive_event(ctx) and _present_perfect(ctx)):
+                # "has complimented the moderator of Monday night's debate": what has been done
+                # by now says nothing of when the event it names falls
                 direction = "nearest"
         value = tn.weekday_date(ctx.dct, wd, direction).isoformat()
         if direction == "nearest" and (ctx.dct, wd) in ctx.weekdays:
@@ -193,6 +195,22 @@ def _quoted_title(ctx) -> bool:
     Sunday,” “Meet the Press”-style programme names), not a day."""
     return bool(_TITLE_BEFORE.search(ctx.text[max(0, ctx.start - 60):ctx.start])
                 and _TITLE_AFTER.match(ctx.text, ctx.end))
+
+
+def _possessive_event(ctx) -> bool:
+    sp = ctx.span()
+    if sp is None or not len(sp) or not re.match(r"['’]s?\b", ctx.text[ctx.end:ctx.end + 3]):
+        return False
+    owner = sp.root
+    return owner.dep_ == "poss" and owner.head.lemma_.lower() in lexicon()["POSSESSIVE_EVENT_NOUNS"]
+
+
+def _present_perfect(ctx) -> bool:
+    from .timex_context import _governing_verb
+    sp = ctx.span()
+    verb = _governing_verb(sp) if sp is not None and len(sp) else None
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
 
 
 def _possessive_of_a_thing(ctx) -> bool:
