@@ -160,3 +160,19 @@ def test_present_perfect_does_not_date_a_weekdays_event(run):
     # a plain past still looks back
     text = "Trump complimented the moderator after Monday night's debate."
     assert tagged(run(text, "2016-09-23"), "Monday night")[2] == "2016-09-19TNI"
+
+
+@pytest.mark.parametrize("text", [
+    "RT America is the American arm of Russia Today, the state-funded network.",
+    "The senator told USA Today that he would vote no.",
+])
+def test_an_outlet_named_today(run, text):
+    assert not [f for f in run(text) if f[0] == "Today"]
+
+
+@pytest.mark.parametrize("text", [
+    "Today, the senator said he would vote no.",
+    "The senator said on Monday. Today he changed his mind.",
+])
+def test_today_at_a_sentence_start_stays(run, text):
+    assert tagged(run(text), "Today")[2] == DCT

@@ -52,8 +52,20 @@ def _modifies_later_noun(ctx: Ctx) -> bool:
                 and sp[0].head.i > sp[0].i and sp[0].head.pos_ in ("NOUN", "PROPN"))
 
 
+def _outlet_name(ctx: Ctx) -> bool:
+    """"Russia Today", "USA Today": a capital "Today" straight after a place or organisation name
+    is the outlet's name, not the day."""
+    if ctx.text[ctx.start:ctx.end] not in ("Today", "TODAY") or ctx.text[ctx.start - 1:ctx.start] != " ":
+        return False
+    sp = ctx.span()
+    if sp is None or not len(sp) or sp[0].is_sent_start or sp[0].i == 0:
+        return False
+    prev = sp.doc[sp[0].i - 1]
+    return prev.text[:1].isupper() and (prev.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or prev.pos_ == "PROPN")
+
+
 def n_deictic_day(m, ctx):
-    if _programme_name(ctx):
+    if _programme_name(ctx) or _outlet_name(ctx):
         return None
     if _lower(m.group(0)) == "today":
         nxt = re.match(r"['’]s\s+([A-Za-z-]+)(?:\s+([A-Za-z]+))?", ctx.text[ctx.end:ctx.end + 40])
