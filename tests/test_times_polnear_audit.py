@@ -176,3 +176,13 @@ def test_an_outlet_named_today(run, text):
 ])
 def test_today_at_a_sentence_start_stays(run, text):
     assert tagged(run(text), "Today")[2] == DCT
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Refugees are still hoping for a brighter tomorrow, the president said.", "FUTURE_REF"),
+    ("We are fighting for our tomorrow, the students said.", "FUTURE_REF"),
+    ("The president will speak in Ohio tomorrow.", "2016-10-01"),
+    ("He said a vote could come as soon as tomorrow.", "2016-10-01"),
+])
+def test_tomorrow_as_a_noun_is_the_future(run, text, value):
+    assert tagged(run(text), "tomorrow")[2] == value

@@ -64,6 +64,9 @@ def _outlet_name(ctx: Ctx) -> bool:
     return prev.text[:1].isupper() and (prev.ent_type_ in ("GPE", "ORG", "NORP", "LOC") or prev.pos_ == "PROPN")
 
 
+_NOUN_TOMORROW = re.compile(r"\b(?:a|an|our|their|your|my)\s+(?:[a-z]+\s+)?$")
+
+
 def n_deictic_day(m, ctx):
     if _programme_name(ctx) or _outlet_name(ctx):
         return None
@@ -73,6 +76,8 @@ def n_deictic_day(m, ctx):
         if nxt and (nxt.group(1)[0].isupper() or nxt.group(1).lower() in generic
                     or (nxt.group(1).endswith(("-moving", "-paced", "ing")) and (nxt.group(2) or "").lower() in generic)):
             return "DATE", "PRESENT_REF"  # "today's world", "today's GM": the present age, not the day
+    if m.group(0) == "tomorrow" and _NOUN_TOMORROW.search(ctx.text[max(0, ctx.start - 30):ctx.start]):
+        return "DATE", "FUTURE_REF"  # "hoping for a brighter tomorrow", "our tomorrow": the future
     d = tn.shift(ctx.dct, _DEICTIC[_lower(m["deic"])], "D")
     pod = _pod(m["pod"]) or _pod(m["pod0"])
     if pod:
