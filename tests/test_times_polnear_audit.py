@@ -186,3 +186,14 @@ def test_today_at_a_sentence_start_stays(run, text):
 ])
 def test_tomorrow_as_a_noun_is_the_future(run, text, value):
     assert tagged(run(text), "tomorrow")[2] == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # the time of an earlier forecast the comparison looks back to
+    ("Output will grow by 1.6 percent, half a point less than forecast in July.", "July", "2016-07"),
+    ("Sales will rise faster than expected in August, the group says.", "August", "2016-08"),
+    # without the comparison the main verb decides
+    ("Output will grow by 1.6 percent in July.", "July", "2017-07"),
+])
+def test_than_forecast_looks_back(run, text, span, value):
+    assert tagged(run(text, "2016-10-05"), span)[2] == value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -57,8 +58,17 @@ _SCHEDULE = {"schedule", "reschedule", "slate", "set", "expect", "postpone", "pl
 _SCHEDULE_PASSIVE = {"set", "expect"}  # only as passives/participles ("is set for", "is expected Thursday")
 
 
+# "less than forecast in July", "higher than expected on Monday": the time dates the earlier
+# forecast the comparison looks back to, whatever the main verb says
+_THAN_PRIOR = re.compile(r"\b(?:than|as)\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+)?"
+                         r"(?:forecast|forecasted|expected|predicted|estimated|projected|anticipated|reported)"
+                         r"\s+(?:in|on|at)\s+$", re.I)
+
+
 def tense(span) -> Optional[str]:
     """``past``, ``future``, ``present`` or None: the tense of the verb governing a time span."""
+    if _THAN_PRIOR.search(span.doc.text[max(0, span.start_char - 50):span.start_char]):
+        return "past"
     verb = _governing_verb(span)
     if span.root.dep_ == "npadvmod" and verb is not None and verb.tag_ == "VB" and verb.head.pos_ == "NOUN":
         # a bare weekday after an infinitive object ("raised their offers to acquire the maker
