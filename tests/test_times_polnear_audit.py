@@ -197,3 +197,12 @@ def test_tomorrow_as_a_noun_is_the_future(run, text, value):
 ])
 def test_than_forecast_looks_back(run, text, span, value):
     assert tagged(run(text, "2016-10-05"), span)[2] == value
+
+
+@pytest.mark.parametrize("text,span,type_,value", [
+    ("That may matter in the polls in the next couple days, he said.", "the next couple days", "DURATION", "P2D"),
+    ("The alliance was set up a long time ago, he said.", "a long time ago", "DATE", "PAST_REF"),
+    ("The treaty was signed long ago.", "long ago", "DATE", "PAST_REF"),
+])
+def test_missed_vague_times(run, text, span, type_, value):
+    assert tagged(run(text), span)[1:3] == (type_, value)
