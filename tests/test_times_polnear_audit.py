@@ -206,3 +206,16 @@ def test_than_forecast_looks_back(run, text, span, value):
 ])
 def test_missed_vague_times(run, text, span, type_, value):
     assert tagged(run(text), span)[1:3] == (type_, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    # a sentence with no year of its own goes on in the year the sentence before named
+    ("Campaigning against Romney in 2012, he barely mentioned it. But soon after Election Day, he changed course.",
+     "2012-11-06"),
+    # looking ahead: the coming one
+    ("The senator first won in 2010. He will face the voters again on Election Day.", "2016-11-08"),
+    # a year of its own in the sentence: as before
+    ("He lost in 2012. In 2014, weeks before Election Day, he announced a new run.", "2014-11-04"),
+])
+def test_holiday_year_from_the_sentence_before(run, text, value):
+    assert tagged(run(text, "2016-09-08"), "Election Day")[2] == value

@@ -241,7 +241,14 @@ def _year_named_before(ctx: Ctx) -> Optional[int]:
     """The year the sentence named last before a holiday ("In 2000, by Election Day, ..."): the
     anchor, when it is a year tagged in this sentence."""
     sp = ctx.span()
-    if sp is None or not len(sp) or ctx.anchor_at < sp[0].sent.start_char:
+    if sp is None or not len(sp):
+        return None
+    start = sp[0].sent.start_char
+    if sp[0].sent.start > 0 and not re.search(r"\d{4}", sp[0].sent.text):
+        # "Campaigning against Mitt Romney in 2012, he barely mentioned it. But soon after Election
+        # Day, ...": a sentence naming no year of its own goes on in the one just named
+        start = sp.doc[sp[0].sent.start - 1].sent.start_char
+    if ctx.anchor_at < start:
         return None
     return int(ctx.anchor) if ctx.anchor and re.fullmatch(r"\d{4}", ctx.anchor) else None
 
