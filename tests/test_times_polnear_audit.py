@@ -219,3 +219,19 @@ def test_missed_vague_times(run, text, span, type_, value):
 ])
 def test_holiday_year_from_the_sentence_before(run, text, value):
     assert tagged(run(text, "2016-09-08"), "Election Day")[2] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Play fair or don't play. Now tell us this isn't a witch hunt!",
+    "Now, let's be clear about the numbers.",
+])
+def test_now_turning_speech_is_no_time(run, text):
+    assert not [f for f in run(text) if f[0].lower() == "now"]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Now the senator says he will vote no.", "Now"),
+    ("The senator now says he will vote no.", "now"),
+])
+def test_now_of_the_present_stays(run, text, span):
+    assert tagged(run(text), span)[2] == "PRESENT_REF"

@@ -230,10 +230,24 @@ def n_ref(m, ctx):
         if nxt and (nxt.group(1)[0].isdigit() or _number(nxt.group(1)) is not None
                     or nxt.group(1).lower() in lex["VAGUE_NUMBER"]):
             return None  # "the past three summers": a stretch of a count, not the past at large
+    if word == "now" and _discourse_now(ctx):
+        return None
     for key in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         if word in lex[key]:
             return "DATE", key
     return None
+
+
+def _discourse_now(ctx) -> bool:
+    """"Now tell us this isn't a witch hunt!", "Now, let's be clear": a sentence-initial "now"
+    before an imperative or "let's" marks a turn in speech, not the present."""
+    sp = ctx.span()
+    if sp is None or len(sp) != 1 or not sp[0].is_sent_start or sp[0].i + 1 >= len(sp.doc):
+        return False
+    nxt = sp.doc[sp[0].i + 1]
+    if nxt.is_punct and nxt.text == "," and nxt.i + 1 < len(sp.doc):
+        nxt = sp.doc[nxt.i + 1]
+    return nxt.lower_ in ("let", "let's") or (nxt.tag_ == "VB" and nxt.dep_ == "ROOT")
 
 
 _HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
