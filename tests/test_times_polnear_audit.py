@@ -235,3 +235,12 @@ def test_now_turning_speech_is_no_time(run, text):
 ])
 def test_now_of_the_present_stays(run, text, span):
     assert tagged(run(text), span)[2] == "PRESENT_REF"
+
+
+@pytest.mark.parametrize("text,span,found", [
+    ("On a day rich in symbolism, the president opened the museum.", "a day", False),
+    ("The firm will save $2 million a year in interest.", "a year", True),
+    ("The talks lasted a day.", "a day", True),
+])
+def test_on_a_day_is_no_duration(run, text, span, found):
+    assert bool([f for f in run(text) if f[0] == span]) is found

@@ -65,6 +65,8 @@ def n_duration(m, ctx):
             return None  # "last year" is a DATE (rule rel_unit)
     if nword in ("a", "an", "the") and u in ("S", "Q"):
         return None  # "a second time", "a quarter of"
+    if nword in ("a", "an", "one") and not plural and re.search(r"(?<![\w$])[Oo]n $", ctx.text[max(0, ctx.start - 4):ctx.start]):
+        return None  # "on a day rich in symbolism", "on a night like this": which day, not how long
     if u == "S" and not plural and re.match(r"-[a-z]", ctx.text[ctx.end:ctx.end + 2]):
         return None  # "four second-place finishes": an ordinal
     if u == "Q" and nword[:1].isdigit():
