@@ -244,3 +244,16 @@ def test_now_of_the_present_stays(run, text, span):
 ])
 def test_on_a_day_is_no_duration(run, text, span, found):
     assert bool([f for f in run(text) if f[0] == span]) is found
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # a future in the past said just now: the month lies ahead of the report
+    ("She said this week the country would formally declare its intention to leave by the end of March.",
+     "the end of March", "2017-03"),
+    ("The minister said the plant would close in April.", "April", "2017-04"),
+    # the said-time itself, or a past conditional: behind
+    ("The minister said in April that the plant would close.", "April", "2016-04"),
+    ("The plant would have closed in April without the loan.", "April", "2016-04"),
+])
+def test_would_looks_ahead_of_the_report(run, text, span, value):
+    assert tagged(run(text, "2016-10-05"), span)[2] == value

@@ -168,9 +168,27 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
         return y - 1
     if t in (None, "present") and delta < -240:
         return y + 1
+    if t == "present" and delta < -60 and _future_in_past(ctx):
+        return y + 1  # "said this week it would declare its intention by the end of March"
     if t in (None, "present") and delta < -60 and _after_a_time_ahead(ctx):
         return y + 1  # "the court term that begins next Monday and ends in June": June after it
     return y
+
+
+def _future_in_past(ctx: Ctx) -> bool:
+    from .timex_context import _governing_verb, _verb_above
+    sp = ctx.span()
+    verb = _governing_verb(sp) if sp is not None and len(sp) else None
+    for _ in range(3):  # up an infinitive chain: "would declare its intention to break ... by March"
+        if verb is None:
+            return False
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if auxes & {"would", "'d"}:
+            return not auxes & {"have", "'ve"}
+        if "to" not in auxes:
+            return False
+        verb = _verb_above(verb.head)
+    return False
 
 
 def _after_a_time_ahead(ctx: Ctx) -> bool:
