@@ -39,101 +39,34 @@ tags "a year earlier"; it had been labelled a DURATION.
 """
 from __future__ import annotations
 
-import argparse
 import csv
-import hashlib
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-import times_value_audit as web  # noqa: E402  (same scoring, hit and draw logic)
+import times_value_audit as web  # noqa: E402  (same split, scoring, matching and sampling)
 
 POLNEAR = REPO.parent / "shared" / "data" / "quotes" / "polnear" / "data"
-LABELS = REPO / "bench" / "times_polnear_audit_labels.json"
-OUT = REPO / "bench" / "results" / "times_polnear_audit.json"
-CACHE = Path("/tmp/chronicle_times_polnear_audit.spacy")
-
-
-def split_of(article: str) -> str:
-    """The fixed article split: a hash, so neither file order nor the labels move it."""
-    return "heldout" if hashlib.sha1(article.encode("utf-8")).digest()[0] % 3 == 0 else "tuning"
 
 
 def articles() -> list[tuple[str, str, str]]:
     """``(file stem, text, publication date)`` of the dev articles, in file-name order."""
     with open(POLNEAR / "metadata.tsv", encoding="utf-8", newline="") as fh:
         pub = {r["filename"]: r["publication_date"] for r in csv.DictReader(fh, delimiter="\t")}
-    out = []
-    for p in sorted((POLNEAR / "dev" / "text").glob("*.txt")):
-        out.append((p.stem, p.read_text(encoding="utf-8"), pub[p.stem]))
-    return out
+    return [(p.stem, p.read_text(encoding="utf-8"), pub[p.stem]) for p in sorted((POLNEAR / "dev" / "text").glob("*.txt"))]
 
 
-def pages():
-    """``(article, text, published, spaCy Doc)``; the parses are cached under /tmp."""
-    from spacy.tokens import DocBin
-    from chronicle.nlp import load
-
-    items = articles()
-    nlp = load()
-    docs = None
-    if CACHE.exists():
-        docs = list(DocBin().from_disk(CACHE).get_docs(nlp.vocab))
-        if len(docs) != len(items) or any(d.text != t for d, (_, t, _) in zip(docs, items)):
-            docs = None
-    if docs is None:
-        docs = list(nlp.pipe([t for _, t, _ in items], batch_size=8))
-        DocBin(store_user_data=False, docs=docs).to_disk(CACHE)
-    return [(aid, text, pub, doc) for (aid, text, pub), doc in zip(items, docs)]
+AUDIT = web.Audit("articles", articles, lambda: (POLNEAR / "dev" / "text").exists(),
+                  REPO / "bench" / "times_polnear_audit_labels.json",
+                  REPO / "bench" / "results" / "times_polnear_audit.json",
+                  Path("/tmp/chronicle_times_polnear_audit.spacy"))
 
 
 def main(argv=None) -> dict:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--errors", choices=("tuning",), help="print the labelled tags the system gets wrong "
-                    "(tuning only: held-out errors are not read while fixing)")
-    ap.add_argument("--draw", type=int, help="print N unlabelled tags of --split for labelling")
-    ap.add_argument("--split", default="tuning", choices=("tuning", "heldout"))
-    ap.add_argument("--seed", type=int, default=7)
-    args = ap.parse_args(argv)
-    if not (POLNEAR / "dev" / "text").exists():
-        print("shared data not found: nothing to audit")
-        return {}
-    # the web audit's scorer and sampler read its module globals: point them at this split and data
-    web.split_of = split_of
-    web.ITEMS[:] = pages()
-    got = web.tag_all(web.ITEMS)
-    labels = json.loads(LABELS.read_text()) if LABELS.exists() else []
-    if args.draw:
-        web.draw(got, args.split, args.draw, args.seed, labels)
-        return {}
-    res, errors = web.score(labels, got)
-    res["articles"] = Counter(split_of(aid) for aid, *_ in web.ITEMS)
-    res["tagged"] = {s: sum(len(fs) for aid, fs in got.items() if split_of(aid) == s) for s in ("tuning", "heldout")}
-    for split in ("tuning", "heldout"):
-        r = res[split]
-        print(f"{split}: value accuracy {r['value_accuracy']} ({r.get('value_right', 0)}/{r.get('value_labels', 0)}, "
-              f"{r.get('value_lost', 0)} lost) | spurious still tagged {r.get('spurious_left', 0)}/"
-              f"{r.get('spurious_labels', 0)} | missed found {r.get('missed_found', 0)}/{r.get('missed_labels', 0)}"
-              f" | precision on sample {r['precision_on_sample']}")
-    if args.errors:
-        texts = {aid: text for aid, text, *_ in web.ITEMS}
-        for split, kind, lab, f in errors:
-            if split != args.errors:
-                continue
-            t = texts[lab["article"]]
-            s = lab["start"]
-            ctx = t[max(0, s - 140):s] + "[[" + t[s:s + len(lab["text"])] + "]]" + t[s + len(lab["text"]):s + 70]
-            want = lab.get("value") if lab["label"] != "spurious" else "-"
-            print(f"{kind} {lab['article']} @{s} {lab['text']!r} want {lab.get('type')} {want} got "
-                  f"{f[3:] if f else None}\n   " + ctx.replace("\n", " / "))
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps(res, indent=1, sort_keys=True) + "\n")
-    return res
+    return web.run(AUDIT, argv, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

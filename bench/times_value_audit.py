@@ -56,32 +56,46 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-LABELS = REPO / "bench" / "times_value_audit_labels.json"
-OUT = REPO / "bench" / "results" / "times_value_audit.json"
-CACHE = Path("/tmp/chronicle_times_value_audit.spacy")
+from dataclasses import dataclass  # noqa: E402
+from typing import Callable  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Audit:
+    """One hand-labelled sample: where its texts come from, where its labels and results live.
+
+    Why an object: the PolNeAR audit (``bench/times_polnear_audit.py``) scores, splits and samples
+    exactly as this one does, on other texts; it passes its own ``Audit`` instead of a copy of the
+    code."""
+
+    name: str
+    texts: Callable[[], list]  # () -> [(article id, text, published)], in a fixed order
+    available: Callable[[], bool]
+    labels: Path
+    out: Path
+    cache: Path
 
 
 def split_of(article: str) -> str:
-    """The fixed page split: a hash, so neither the order of the sample nor the labels move it."""
+    """The fixed split: a hash, so neither the order of the sample nor the labels move it."""
     return "heldout" if hashlib.sha1(article.encode("utf-8")).digest()[0] % 3 == 0 else "tuning"
 
 
-def pages() -> list[tuple[str, str, str, object]]:
+def parsed(audit: Audit) -> list[tuple[str, str, str, object]]:
     """``(article id, text, published, spaCy Doc)``; the parses are cached under /tmp."""
     from spacy.tokens import DocBin
-    from dates_audit import sample
     from chronicle.nlp import load
 
-    items = sample()
+    items = audit.texts()
     nlp = load()
     docs = None
-    if CACHE.exists():
-        docs = list(DocBin().from_disk(CACHE).get_docs(nlp.vocab))
+    if audit.cache.exists():
+        docs = list(DocBin().from_disk(audit.cache).get_docs(nlp.vocab))
         if len(docs) != len(items) or any(d.text != t for d, (_, t, _) in zip(docs, items)):
             docs = None
     if docs is None:
         docs = list(nlp.pipe([t for _, t, _ in items], batch_size=8))
-        DocBin(store_user_data=False, docs=docs).to_disk(CACHE)
+        DocBin(store_user_data=False, docs=docs).to_disk(audit.cache)
     return [(aid, text, pub, doc) for (aid, text, pub), doc in zip(items, docs)]
 
 
@@ -147,43 +161,39 @@ def score(labels, got) -> tuple[dict, list]:
     return res, errors
 
 
-def draw(got, split: str, n: int, seed: int, labels) -> None:
+def draw(items, got, split: str, n: int, seed: int, labels) -> None:
     """Print a seeded random sample of unlabelled tags of a split, with context, for labelling."""
-    items = {aid: (text, pub) for aid, text, pub, _ in ITEMS}
+    texts = {aid: (text, pub) for aid, text, pub, _ in items}
     done = {(lab["article"], lab["start"]) for lab in labels}
     pool = [(aid, f) for aid, fs in sorted(got.items()) if split_of(aid) == split for f in fs
             if (aid, f[0]) not in done]
     rng = random.Random(seed)
     for aid, f in sorted(rng.sample(pool, min(n, len(pool))), key=lambda x: (x[0], x[1][0])):
-        text, pub = items[aid]
+        text, pub = texts[aid]
         ctx = text[max(0, f[0] - 160):f[0]] + "[[" + f[2] + "]]" + text[f[1]:f[1] + 80]
         print(f"== {aid} {pub} @{f[0]} {f[2]!r} {f[3]} {f[4]} ({f[5]})\n   " + ctx.replace("\n", " / "))
 
 
-ITEMS: list = []
-
-
-def main(argv=None) -> dict:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run(audit: Audit, argv=None, description: str = "") -> dict:
+    """The command line of an audit: score (default), ``--errors tuning`` or ``--draw N``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--errors", choices=("tuning",), help="print the labelled tags the system gets wrong "
                     "(tuning only: held-out errors are not read while fixing)")
     ap.add_argument("--draw", type=int, help="print N unlabelled tags of --split for labelling")
     ap.add_argument("--split", default="tuning", choices=("tuning", "heldout"))
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
-    from dates_audit import MC, N4K
-
-    if not (MC.exists() and N4K.exists()):
+    if not audit.available():
         print("shared data not found: nothing to audit")
         return {}
-    ITEMS[:] = pages()
-    got = tag_all(ITEMS)
-    labels = json.loads(LABELS.read_text()) if LABELS.exists() else []
+    items = parsed(audit)
+    got = tag_all(items)
+    labels = json.loads(audit.labels.read_text()) if audit.labels.exists() else []
     if args.draw:
-        draw(got, args.split, args.draw, args.seed, labels)
+        draw(items, got, args.split, args.draw, args.seed, labels)
         return {}
     res, errors = score(labels, got)
-    res["pages"] = Counter(split_of(aid) for aid, *_ in ITEMS)
+    res[audit.name] = Counter(split_of(aid) for aid, *_ in items)
     res["tagged"] = {s: sum(len(fs) for aid, fs in got.items() if split_of(aid) == s) for s in ("tuning", "heldout")}
     for split in ("tuning", "heldout"):
         r = res[split]
@@ -192,7 +202,7 @@ def main(argv=None) -> dict:
               f"{r.get('spurious_labels', 0)} | missed found {r.get('missed_found', 0)}/{r.get('missed_labels', 0)}"
               f" | precision on sample {r['precision_on_sample']}")
     if args.errors:
-        texts = {aid: text for aid, text, *_ in ITEMS}
+        texts = {aid: text for aid, text, *_ in items}
         for split, kind, lab, f in errors:
             if split != args.errors:
                 continue
@@ -202,9 +212,29 @@ def main(argv=None) -> dict:
             want = lab.get("value") if lab["label"] != "spurious" else "-"
             print(f"{kind} {lab['article']} @{s} {lab['text']!r} want {lab.get('type')} {want} got "
                   f"{f[3:] if f else None}\n   " + ctx.replace("\n", " / "))
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(json.dumps(res, indent=1, sort_keys=True) + "\n")
+    audit.out.parent.mkdir(exist_ok=True)
+    audit.out.write_text(json.dumps(res, indent=1, sort_keys=True) + "\n")
     return res
+
+
+def _web_texts() -> list:
+    from dates_audit import sample
+
+    return sample()
+
+
+def _web_available() -> bool:
+    from dates_audit import MC, N4K
+
+    return MC.exists() and N4K.exists()
+
+
+AUDIT = Audit("pages", _web_texts, _web_available, REPO / "bench" / "times_value_audit_labels.json",
+              REPO / "bench" / "results" / "times_value_audit.json", Path("/tmp/chronicle_times_value_audit.spacy"))
+
+
+def main(argv=None) -> dict:
+    return run(AUDIT, argv, __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":

@@ -215,11 +215,8 @@ def _quoted_title(ctx) -> bool:
 
 
 def _possessive_event(ctx) -> bool:
-    sp = ctx.span()
-    if sp is None or not len(sp) or not re.match(r"['’]s?\b", ctx.text[ctx.end:ctx.end + 3]):
-        return False
-    owner = sp.root
-    return owner.dep_ == "poss" and owner.head.lemma_.lower() in lexicon()["POSSESSIVE_EVENT_NOUNS"]
+    head = _possessed(ctx)
+    return head is not None and head.lemma_.lower() in lexicon()["POSSESSIVE_EVENT_NOUNS"]
 
 
 def _present_perfect(ctx) -> bool:
@@ -230,12 +227,16 @@ def _present_perfect(ctx) -> bool:
         c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
 
 
-def _possessive_of_a_thing(ctx) -> bool:
+def _possessed(ctx):
+    """The noun a time owns ("Friday's agreement", "Monday's debate"), or None."""
     sp = ctx.span()
     if sp is None or not len(sp) or not re.match(r"['’]s?\b", ctx.text[ctx.end:ctx.end + 3]):
-        return False
-    owner = sp.root
-    head = owner.head if owner.dep_ == "poss" else None
+        return None
+    return sp.root.head if sp.root.dep_ == "poss" else None
+
+
+def _possessive_of_a_thing(ctx) -> bool:
+    head = _possessed(ctx)
     lex = lexicon()
     return (head is not None and head.pos_ == "NOUN" and head.lemma_.lower() not in lex["SCHEDULED_EVENT_NOUNS"]
             and head.lemma_.lower() not in lex["POSSESSIVE_EVENT_NOUNS"])
