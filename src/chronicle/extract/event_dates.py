@@ -72,24 +72,60 @@ def _finer(document, t, times, bounds):
 
 
 _WISHED = {"hope", "want", "wish", "wait", "prefer", "prohibit", "forbid", "refuse", "fail", "hesitant",
-           "reluctant", "unwilling"}
+           "reluctant", "unwilling", "need", "focus", "lack"}
+_STRIVE = {"try", "seek", "attempt", "strive", "work", "aim"}
+_FUTURE = {"will", "shall", "'ll", "wo"}
 _COMPLEMENT = {"xcomp", "ccomp", "acomp", "pcomp", "prep", "pobj"}
+
+
+_PLAN_NOUNS = {"bill", "legislation", "law", "measure", "plan", "proposal", "way", "effort", "attempt", "bid",
+               "push", "campaign", "record", "idea", "purpose", "goal", "aim"}
+
+
+def _infinitive(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _aim(tok) -> bool:
+    """"bills to fund the government", "working to undermine voting rights", "doing more to
+    negotiate": an infinitive after a plan, an effort or a striving says what is meant to happen,
+    not that it did ("hospitalized to receive treatment", "donations to help" still tell of a
+    deed)."""
+    if tok.dep_ not in ("advcl", "relcl", "acl") or not _infinitive(tok):
+        return False
+    head = tok.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower() in _PLAN_NOUNS
+    return (head.lemma_.lower() in _STRIVE and head.tag_ not in ("VBD", "VBN")) or \
+        any(c.dep_ == "dobj" and c.lower_ == "more" for c in head.children)
+
+
+def _governs_unrealised(tok) -> bool:
+    """A governor that leaves its complement undone: a wish or need, a modal, a future ("will try
+    to delay"), or a striving still under way ("is working to bring back", "trying to repatriate";
+    a finished attempt, "have attempted to cross", happened as an attempt). A future on the
+    trigger itself is left alone: "will attack" is coded as the threat, which was made."""
+    lemma = tok.lemma_.lower()
+    if lemma in _WISHED or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | _FUTURE for c in tok.children):
+        return True
+    return lemma in _STRIVE and tok.tag_ not in ("VBD", "VBN")
 
 
 def unrealised(verb) -> bool:
     """Not done, or not yet: "has not attended", "may be hesitant to evacuate", "hopes the court
-    strikes down the law", "we are still waiting for them to give us more". Such an event has no
-    date, and the publication date would claim it happened by then."""
+    strikes down the law", "we are still waiting for them to give us more", "will try to delay the
+    vote". Such an event has no date, and the publication date would claim it happened by then."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in _COMPLEMENT or tok.head.i == tok.i:
+        if _aim(tok):
+            return True
+        if tok.head.i == tok.i or not (tok.dep_ in _COMPLEMENT or _infinitive(tok) and tok.dep_ == "advcl"
+                                       or tok.dep_ == "conj" and _infinitive(tok.head)):
             return False
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX", "ADJ") and (
-                tok.lemma_.lower() in _WISHED
-                or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children)):
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and _governs_unrealised(tok):
             return True
     return False
 

@@ -1,0 +1,50 @@
+"""Dating rules found on the second tuning sample of the dates audit (``bench/dates_audit.py``,
+split ``tuning2``): each with sentences written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract.event_dates import unrealised
+
+
+def _tok(nlp, text: str, word: str):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Analysts believe the president will try to delay the vote.", "delay"),
+    ("The ministry is working to bring back 300 citizens from abroad.", "bring"),
+    ("Families are trying to repatriate their relatives.", "repatriate"),
+    ("Officials need to close the schools to contain the virus.", "contain"),
+    ("Lawmakers filed a bill to fund the schools.", "fund"),
+    ("Critics point to his record of working to undermine the unions.", "undermine"),
+    ("The agency was focused on providing shelter to the refugees.", "providing"),
+])
+def test_an_aim_or_a_future_is_not_yet_done(nlp, text, word):
+    assert unrealised(_tok(nlp, text, word))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("More than 500 migrants have attempted to cross the border.", "cross"),
+    ("Dozens of patients were hospitalized to receive treatment.", "receive"),
+    ("Donors around the world gave money to help the villages.", "help"),
+    ("The army shelled the town and arrested the mayor.", "arrested"),
+])
+def test_a_done_deed_stays_realised(nlp, text, word):
+    assert not unrealised(_tok(nlp, text, word))
+
+
+def test_an_undated_attempt_under_way_gets_no_publication_date(make_doc):
+    document = make_doc("The rebels are trying to seize the airport. Police arrested the mayor.",
+                        published="2025-01-13")
+    by_type = {v.type: v for v in document.events}
+    assert {"ASSAULT", "COERCE"} <= set(by_type)
+    assert (by_type["ASSAULT"].date, by_type["ASSAULT"].extra["date_source"]) == (None, "none")
+    assert (by_type["COERCE"].date, by_type["COERCE"].extra["date_source"]) == ("2025-01-13", "published")
+
+
+def test_a_threat_in_the_future_tense_was_made(make_doc):
+    document = make_doc("The rebels will attack the airport.", published="2025-01-13")
+    (v,) = [v for v in document.events if v.type == "THREATEN"]
+    assert (v.date, v.extra["date_source"]) == ("2025-01-13", "published")
