@@ -48,3 +48,17 @@ def test_a_threat_in_the_future_tense_was_made(make_doc):
     document = make_doc("The rebels will attack the airport.", published="2025-01-13")
     (v,) = [v for v in document.events if v.type == "THREATEN"]
     assert (v.date, v.extra["date_source"]) == ("2025-01-13", "published")
+
+
+def test_what_a_law_lays_down_has_no_date(make_doc):
+    document = make_doc("Another law prohibits the use of drones by the police. Police arrested the mayor.",
+                        published="2025-01-13")
+    by_trigger = {v.extra["trigger"]["text"]: (v.date, v.extra["date_source"]) for v in document.events}
+    assert by_trigger == {"prohibits": (None, "none"), "arrested": ("2025-01-13", "published")}
+
+
+def test_a_rule_or_a_habit_said_on_no_day(make_doc):
+    document = make_doc("The mandate requires that insurers cover vaccines. The minister said that the mandate "
+                        "would stay.", published="2025-01-16", upto="attributions")
+    got = sorted((a.cue.text, a.date, a.extra["date_source"]) for a in document.attributions)
+    assert got == [("requires", None, "none"), ("said", "2025-01-16", "published")]

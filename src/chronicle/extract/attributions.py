@@ -37,7 +37,7 @@ from spacy.attrs import IDX, LEMMA, LOWER, POS
 from ..model import Attribution, Document, SourceRef
 from .attribution_headlines import speaker_lines
 from .attribution_quotes import QuoteGroup, groups
-from .record_dates import bound_only, crosses_clause, inside_argument, timex_root  # the same tests date events
+from .record_dates import bound_only, crosses_clause, inside_argument, standing, timex_root  # the same tests date events
 from .timex_values import date_and_precision
 
 ASSIGNS = "attributions"
@@ -978,7 +978,9 @@ def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Option
     if best:
         return best[1], best[2], "text"
     published = document.article.published
-    return (published[:10], None, "published") if published else (None, None, "none")
+    if not published or (cue_tok is not None and standing(cue_tok)):
+        return None, None, "none"  # "the mandate requires that ...": what a rule lays down, said on no day
+    return published[:10], None, "published"
 
 
 def _same_speaker(x: SourceRef, y: SourceRef) -> bool:

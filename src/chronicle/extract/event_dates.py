@@ -8,7 +8,8 @@ deed, which of two is finer, what is unrealised), measured on its own against ha
 from __future__ import annotations
 
 from .event_lexicon import HYPOTHETICAL_AUX, SAY_VERBS
-from .record_dates import ADNOMINAL, bound_only, governing_verb, in_other_clause, inside_argument, nearest, timex_root
+from .record_dates import (ADNOMINAL, bound_only, governing_verb, in_other_clause, inside_argument, nearest, standing,
+                           timex_root)
 from .timex_values import date_and_precision
 
 
@@ -133,8 +134,8 @@ def unrealised(verb) -> bool:
 def event_date(document, trig_tok, clause, scope, unreal: bool = False):
     """``(date, date_precision, date_source)`` of an event: the time of its clause, else of its
     sentence scope; else the publication date as a bound (precision null), except for an event
-    that did not happen or may not ("was never charged", "can help"): nothing bounds it, so
-    ``none``."""
+    that did not happen or may not ("was never charged", "can help") or that is a standing state
+    ("another law prohibits ..."): nothing bounds it, so ``none``."""
     dct = document.article.published
     times = [(t, t.span) for t in document.times if t.type in ("DATE", "TIME")]
     times = [(x, sp) for x, sp in times if not in_other_clause(document, sp, trig_tok)
@@ -148,6 +149,6 @@ def event_date(document, trig_tok, clause, scope, unreal: bool = False):
         date, precision = date_and_precision(t.value, dct)
         if date:
             return date, precision, "text"
-    if dct and not unreal:
+    if dct and not unreal and not standing(governing_verb(trig_tok)):
         return dct[:10], None, "published"
     return None, None, "none"

@@ -81,3 +81,20 @@ def nearest(items, pos, bounds, exclude=()):
             if best is None or d < best[0]:
                 best = (d, item)
     return best[1] if best else None
+
+
+_STANDING_SUBJECTS = {"law", "rule", "mandate", "regulation", "act", "policy", "constitution", "statute",
+                      "ordinance", "code", "treaty", "requirement", "guideline", "provision", "directive"}
+_HABITUAL = {"often", "usually", "always", "typically", "generally", "normally", "routinely", "commonly"}
+
+
+def standing(verb) -> bool:
+    """"Another law prohibits the use of drones", "the mandate requires that insurers cover ...",
+    "which often requires adjusting the settings": a simple present telling what a rule lays down
+    or what tends to happen is a standing state, not a deed done by some day; the publication date
+    would claim one."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _STANDING_SUBJECTS for c in verb.children)
