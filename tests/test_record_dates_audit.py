@@ -62,3 +62,18 @@ def test_a_rule_or_a_habit_said_on_no_day(make_doc):
                         "would stay.", published="2025-01-16", upto="attributions")
     got = sorted((a.cue.text, a.date, a.extra["date_source"]) for a in document.attributions)
     assert got == [("requires", None, "none"), ("said", "2025-01-16", "published")]
+
+
+def test_a_quote_in_two_parts_leaves_the_cues_time_to_the_saying(make_doc):
+    document = make_doc("“The border will reopen,” the minister said at a briefing on Monday. “We are ready for it.”",
+                        published="2025-01-16", upto="attributions")
+    (a,) = [a for a in document.attributions if a.cue is not None and a.cue.text == "said"]
+    assert a.content.start < a.cue.start < a.content.end  # one record, its quote on both sides of the cue
+    assert (a.date, a.extra["date_precision"], a.extra["date_source"]) == ("2025-01-13", "day", "text")
+
+
+def test_a_time_inside_a_quote_in_two_parts_stays_what_was_said(make_doc):
+    document = make_doc("“The border reopened on Monday,” the minister said. “We are ready for it.”",
+                        published="2025-01-16", upto="attributions")
+    (a,) = [a for a in document.attributions if a.cue is not None and a.cue.text == "said"]
+    assert (a.date, a.extra["date_source"]) == ("2025-01-16", "published")

@@ -954,6 +954,23 @@ def _dates_utterance(document: Document, span, cue_tok) -> bool:
     return not crosses_clause(root, cue_tok, _OTHER_CLAUSE)
 
 
+def _of_split_cue(document: Document, span, cue_tok, content: tuple[int, int]) -> bool:
+    """"“Humanity made a Faustian bargain,” Hansen said in a webinar on Nov. 2. “Now ...”": a quote
+    in two parts spans the cue, so the time of the cue's own words lies inside the content's range.
+    It is the saying's when the cue governs it with no clause between."""
+    if not (content[0] <= cue_tok.idx < content[1]):
+        return False
+    root = timex_root(document, span)
+    if root is None or cue_tok not in root.ancestors:
+        return False
+    tok = root
+    while tok.i != cue_tok.i:
+        if tok.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "relcl", "advcl", "pcomp"):
+            return False
+        tok = tok.head
+    return True
+
+
 def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Optional[str], Optional[str], str]:
     """``(date, date_precision, date_source)`` of an utterance.
 
@@ -967,7 +984,8 @@ def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Option
         sent = cue_tok.sent
         for t in document.times:
             s = t.span
-            if sent.start_char <= s.start and s.end <= sent.end_char and not (content[0] <= s.start < content[1]):
+            if sent.start_char <= s.start and s.end <= sent.end_char and (
+                    not (content[0] <= s.start < content[1]) or _of_split_cue(document, s, cue_tok, content)):
                 if getattr(t, "type", "DATE") not in ("DATE", "TIME"):
                     continue
                 if not _dates_utterance(document, s, cue_tok):
