@@ -77,3 +77,12 @@ def test_a_time_inside_a_quote_in_two_parts_stays_what_was_said(make_doc):
                         published="2025-01-16", upto="attributions")
     (a,) = [a for a in document.attributions if a.cue is not None and a.cue.text == "said"]
     assert (a.date, a.extra["date_source"]) == ("2025-01-16", "published")
+
+
+def test_a_name_given_is_nobodys_saying(make_doc):
+    document = make_doc("Lawyers represent members of a new group called Open Schools Now. "
+                        "The mayor said that the schools would reopen.", published="2025-01-16", upto="attributions")
+    called = [a for a in document.attributions if a.cue is not None and a.cue.text == "called"]
+    said = [a for a in document.attributions if a.cue is not None and a.cue.text == "said"]
+    assert [(a.date, a.extra["date_source"]) for a in said] == [("2025-01-16", "published")]
+    assert [(a.date, a.extra["date_source"]) for a in called] == [(None, "none")]

@@ -954,6 +954,16 @@ def _dates_utterance(document: Document, span, cue_tok) -> bool:
     return not crosses_clause(root, cue_tok, _OTHER_CLAUSE)
 
 
+_NAMING = {"call", "name", "dub", "title", "nickname", "label", "term"}
+
+
+def _naming(cue_tok) -> bool:
+    """"a new protest group called ReOpenNC", "a coalition called “Save Our Country”": a participle
+    giving a name is nobody's saying on any day."""
+    return cue_tok.tag_ in ("VBN", "VBD") and cue_tok.dep_ in ("acl", "amod") and cue_tok.lemma_.lower() in _NAMING \
+        and not any(c.dep_ in ("agent", "nsubj") for c in cue_tok.children)  # VBD: a participle mistagged
+
+
 def _of_split_cue(document: Document, span, cue_tok, content: tuple[int, int]) -> bool:
     """"“Humanity made a Faustian bargain,” Hansen said in a webinar on Nov. 2. “Now ...”": a quote
     in two parts spans the cue, so the time of the cue's own words lies inside the content's range.
@@ -996,7 +1006,7 @@ def _date(document: Document, cue_tok, content: tuple[int, int]) -> tuple[Option
     if best:
         return best[1], best[2], "text"
     published = document.article.published
-    if not published or (cue_tok is not None and standing(cue_tok)):
+    if not published or (cue_tok is not None and (standing(cue_tok) or _naming(cue_tok))):
         return None, None, "none"  # "the mandate requires that ...": what a rule lays down, said on no day
     return published[:10], None, "published"
 
