@@ -86,3 +86,24 @@ def test_a_name_given_is_nobodys_saying(make_doc):
     said = [a for a in document.attributions if a.cue is not None and a.cue.text == "said"]
     assert [(a.date, a.extra["date_source"]) for a in said] == [("2025-01-16", "published")]
     assert [(a.date, a.extra["date_source"]) for a in called] == [(None, "none")]
+
+
+def test_a_simple_past_goes_on_in_the_time_the_sentence_before_opened_with(make_doc):
+    document = make_doc("But on March 3, the border defences failed. Rebel fighters attacked the airport.",
+                        published="2025-04-20")
+    (v,) = [v for v in document.events if v.extra["trigger"]["text"] == "attacked"]
+    assert (v.date, v.date_precision, v.extra["date_source"]) == ("2025-03-03", "day", "text")
+
+
+@pytest.mark.parametrize("text", [
+    # a new paragraph starts a new frame
+    "But on March 3, the border defences failed.\nRebel fighters attacked the airport.",
+    # the time closes the sentence: it dates that sentence, it does not open a frame
+    "The border defences failed on March 3. Rebel fighters attacked the airport.",
+    # a perfect spans the time up to now
+    "But on March 3, the border defences failed. Rebel fighters have attacked the airport.",
+])
+def test_no_carry_across_paragraphs_from_a_closing_time_or_to_a_perfect(make_doc, text):
+    document = make_doc(text, published="2025-04-20")
+    (v,) = [v for v in document.events if v.extra["trigger"]["text"] == "attacked"]
+    assert (v.date, v.extra["date_source"]) == ("2025-04-20", "published")

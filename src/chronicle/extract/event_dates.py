@@ -131,6 +131,48 @@ def unrealised(verb) -> bool:
     return False
 
 
+def _fronted_time(document, sent):
+    """The time a sentence opens with and sets its main clause in ("But on October 7, ...", "In
+    2018, Hurricane Florence ...", "In the fall as the virus resurged, Sweden ..."), if any."""
+    for t in document.times:
+        if t.type not in ("DATE", "TIME") or not (sent.start_char <= t.span.start < sent.end_char):
+            continue
+        root = timex_root(document, t.span)
+        if root is None or bound_only(root) or governing_verb(root).i != sent.root.i:
+            continue
+        lead = [w for w in sent[:root.left_edge.i - sent.start] if not (w.is_punct or w.is_space)]
+        if len(lead) <= 2 and root.i < sent.root.i:
+            return t
+    return None
+
+
+def _main_clause(tok) -> bool:
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "relcl", "acl", "parataxis", "csubj"):
+            return False
+        tok = tok.head
+    return True
+
+
+def _carried(document, trig_tok):
+    """"In 2018, Hurricane Florence dropped 26 inches of rain ... Still, cut off with no power,
+    officials knew ...", "But on October 7, ... the network failed. Hamas gunmen breached the
+    border": an undated event of the main clause of a simple-past sentence goes on in the time the
+    sentence before, in the same paragraph, opened with."""
+    sent = trig_tok.sent
+    root = sent.root
+    if root.tag_ != "VBD" or sent.start == 0 or any(c.dep_ == "aux" for c in root.children) \
+            or not _main_clause(trig_tok):
+        return None
+    doc = document.doc
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc.text[prev.start_char:sent.start_char] or "\n" in doc.text[sent.start_char:trig_tok.idx]:
+        return None
+    if any(sent.start_char <= t.span.start < sent.end_char for t in document.times):
+        return None
+    return _fronted_time(document, prev)
+
+
 def event_date(document, trig_tok, clause, scope, unreal: bool = False):
     """``(date, date_precision, date_source)`` of an event: the time of its clause, else of its
     sentence scope; else the publication date as a bound (precision null), except for an event
@@ -146,6 +188,10 @@ def event_date(document, trig_tok, clause, scope, unreal: bool = False):
         t, bounds = nearest(times, t_start, scope), scope
     if t is not None:
         t = _finer(document, t, times, bounds)
+        date, precision = date_and_precision(t.value, dct)
+        if date:
+            return date, precision, "text"
+    if not unreal and (t := _carried(document, trig_tok)) is not None:
         date, precision = date_and_precision(t.value, dct)
         if date:
             return date, precision, "text"
