@@ -107,3 +107,18 @@ def test_no_carry_across_paragraphs_from_a_closing_time_or_to_a_perfect(make_doc
     document = make_doc(text, published="2025-04-20")
     (v,) = [v for v in document.events if v.extra["trigger"]["text"] == "attacked"]
     assert (v.date, v.extra["date_source"]) == ("2025-04-20", "published")
+
+
+def test_a_role_taking_up_the_speaker_before_goes_on_on_that_day(make_doc):
+    document = make_doc("“We will not give up,” Maria Lopez said on Tuesday. The former senator also accused the "
+                        "governor of lying about the budget.", published="2025-01-16", upto="attributions")
+    (a,) = [a for a in document.attributions if a.cue is not None and a.cue.text == "accused"]
+    assert a.source.entity is None  # the role is not linked to the name: the date carries all the same
+    assert (a.date, a.extra["date_precision"], a.extra["date_source"]) == ("2025-01-14", "day", "text")
+
+
+def test_a_document_taking_up_no_speaker_keeps_the_publication_date(make_doc):
+    document = make_doc("“We will not give up,” Maria Lopez said on Tuesday. The court filing also accused the "
+                        "governor of lying about the budget.", published="2025-01-16", upto="attributions")
+    (a,) = [a for a in document.attributions if a.cue is not None and a.cue.text == "accused"]
+    assert (a.date, a.extra["date_source"]) == ("2025-01-16", "published")

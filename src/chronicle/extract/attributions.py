@@ -1021,6 +1021,19 @@ def _same_speaker(x: SourceRef, y: SourceRef) -> bool:
     return x.name.lower().split()[-1] == y.name.lower().split()[-1]
 
 
+def _role_anaphor(x: SourceRef) -> bool:
+    """"... Biden said Thursday. The former vice president also accused Trump of ...": a definite
+    role linked to no entity, right after a named speaker, is that speaker taken up again."""
+    m = x.mention
+    words = m.text.split() if m is not None else []
+    return x.entity is None and len(words) > 1 and words[0] in ("The", "the") and words[-1].lower() in _ROLES
+
+
+_ROLES = {"president", "minister", "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
+          "secretary", "chancellor", "candidate", "nominee", "premier", "leader", "congressman", "congresswoman",
+          "lawmaker", "ambassador", "general", "commander", "judge", "chairman", "chairwoman", "envoy"}
+
+
 def _carry_dates(document: Document, out: list[Attribution], cands: list[_Cand]) -> None:
     """"Biden said on Thursday that ... . He also accused Trump of ...": an undated utterance right
     after one by the same speaker dated to the day in its own sentence goes on on that day (the
@@ -1035,7 +1048,8 @@ def _carry_dates(document: Document, out: list[Attribution], cands: list[_Cand])
         own = att.extra.get("date_source") == "text"
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
         if prev is not None and not own and not perfect and sent.start > 0 \
-                and sent.doc[sent.start - 1].sent.start == prev[0] and _same_speaker(att.source, prev[1].source) \
+                and sent.doc[sent.start - 1].sent.start == prev[0] \
+                and (_same_speaker(att.source, prev[1].source) or _role_anaphor(att.source)) \
                 and prev[1].extra.get("date_precision") == "day":
             att.date = prev[1].date
             att.extra.update(date_precision="day", date_source="text")
