@@ -117,8 +117,12 @@ def test_a_role_taking_up_the_speaker_before_goes_on_on_that_day(make_doc):
     assert (a.date, a.extra["date_precision"], a.extra["date_source"]) == ("2025-01-14", "day", "text")
 
 
-def test_a_document_taking_up_no_speaker_keeps_the_publication_date(make_doc):
-    document = make_doc("“We will not give up,” Maria Lopez said on Tuesday. The court filing also accused the "
-                        "governor of lying about the budget.", published="2025-01-16", upto="attributions")
+@pytest.mark.parametrize("second", [
+    "The court filing also accused the governor of lying about the budget.",  # not a person's role
+    "The senator accused the governor of lying about the budget.",  # no "also": may be someone else
+])
+def test_no_role_carry_to_a_document_or_without_also(make_doc, second):
+    document = make_doc("“We will not give up,” Maria Lopez said on Tuesday. " + second,
+                        published="2025-01-16", upto="attributions")
     (a,) = [a for a in document.attributions if a.cue is not None and a.cue.text == "accused"]
     assert (a.date, a.extra["date_source"]) == ("2025-01-16", "published")

@@ -1021,12 +1021,14 @@ def _same_speaker(x: SourceRef, y: SourceRef) -> bool:
     return x.name.lower().split()[-1] == y.name.lower().split()[-1]
 
 
-def _role_anaphor(x: SourceRef) -> bool:
+def _role_anaphor(x: SourceRef, before: SourceRef, cue_tok) -> bool:
     """"... Biden said Thursday. The former vice president also accused Trump of ...": a definite
-    role linked to no entity, right after a named speaker, is that speaker taken up again."""
+    role linked to no entity that "also" speaks, right after a named speaker, is that speaker taken
+    up again ("The mayor said ..." may be someone else)."""
     m = x.mention
     words = m.text.split() if m is not None else []
-    return x.entity is None and len(words) > 1 and words[0] in ("The", "the") and words[-1].lower() in _ROLES
+    return x.entity is None and before.entity is not None and len(words) > 1 and words[0] in ("The", "the") \
+        and words[-1].lower() in _ROLES and any(c.dep_ == "advmod" and c.lower_ == "also" for c in cue_tok.children)
 
 
 _ROLES = {"president", "minister", "senator", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
@@ -1049,7 +1051,7 @@ def _carry_dates(document: Document, out: list[Attribution], cands: list[_Cand])
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
         if prev is not None and not own and not perfect and sent.start > 0 \
                 and sent.doc[sent.start - 1].sent.start == prev[0] \
-                and (_same_speaker(att.source, prev[1].source) or _role_anaphor(att.source)) \
+                and (_same_speaker(att.source, prev[1].source) or _role_anaphor(att.source, prev[1].source, tok)) \
                 and prev[1].extra.get("date_precision") == "day":
             att.date = prev[1].date
             att.extra.update(date_precision="day", date_source="text")
