@@ -126,3 +126,33 @@ def test_no_role_carry_to_a_document_or_without_also(make_doc, second):
                         published="2025-01-16", upto="attributions")
     (a,) = [a for a in document.attributions if a.cue is not None and a.cue.text == "accused"]
     assert (a.date, a.extra["date_source"]) == ("2025-01-16", "published")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("“I can’t give you another example,” she said.", "give"),  # a curly n’t parsed as an adverb
+    ("He wrote that he hopes the court strikes down the law.", "strikes"),  # "hopes" lemmatised "hop"
+])
+def test_negation_and_wishes_the_parser_mislabels(nlp, text, word):
+    assert unrealised(_tok(nlp, text, word))
+
+
+@pytest.mark.parametrize("text, word, refused", [
+    ("We cannot accept this plan.", "accept", True),
+    ("“We can’t accept this plan,” he said.", "accept", True),
+    ("The council did not approve the budget.", "approve", True),
+    ("The council may not approve the budget.", "approve", False),  # doubt, not a refusal
+    ("Police did not arrest the protesters.", "arrest", False),  # not done, not a refusal
+    ("They hope the council will not approve the budget.", "approve", False),  # a wish
+])
+def test_a_plain_no_to_accepting_is_a_refusal_made(nlp, text, word, refused):
+    from chronicle.extract.event_dates import refusal
+
+    assert refusal(_tok(nlp, text, word)) is refused
+
+
+def test_a_refusal_is_dated_by_the_report(make_doc):
+    document = make_doc("The union cannot accept the new contract. Police did not arrest the protesters.",
+                        published="2025-01-13")
+    by_trigger = {v.extra["trigger"]["text"]: (v.date, v.extra["date_source"]) for v in document.events}
+    assert by_trigger["accept"] == ("2025-01-13", "published")
+    assert by_trigger["arrest"] == (None, "none")

@@ -101,23 +101,58 @@ def _aim(tok) -> bool:
         any(c.dep_ == "dobj" and c.lower_ == "more" for c in head.children)
 
 
+_NOT = {"not", "n't", "n’t", "never"}
+
+
+def _negated(tok) -> bool:
+    """Negated, also when a curly "n’t" is parsed as an adverb ("I can’t give you another example")."""
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in _NOT for c in tok.children)
+
+
+def _lemmas(tok) -> set:
+    """The lemma and the plain stem of an inflected verb: the tagger's lemma slips on some ("hopes"
+    lemmatised as "hop")."""
+    w = tok.lower_
+    out = {tok.lemma_.lower(), w}
+    for end in ("s", "es", "d", "ed", "ing"):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            out |= {w[:-len(end)], w[:-len(end)] + "e"}
+    return out
+
+
 def _governs_unrealised(tok) -> bool:
     """A governor that leaves its complement undone: a wish or need, a modal, a future ("will try
     to delay"), or a striving still under way ("is working to bring back", "trying to repatriate";
     a finished attempt, "have attempted to cross", happened as an attempt). A future on the
     trigger itself is left alone: "will attack" is coded as the threat, which was made."""
-    lemma = tok.lemma_.lower()
-    if lemma in _WISHED or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | _FUTURE for c in tok.children):
+    lemmas = _lemmas(tok)
+    if lemmas & _WISHED or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | _FUTURE for c in tok.children):
         return True
-    return lemma in _STRIVE and tok.tag_ not in ("VBD", "VBN")
+    return bool(lemmas & _STRIVE) and tok.tag_ not in ("VBD", "VBN")
 
 
 def unrealised(verb) -> bool:
     """Not done, or not yet: "has not attended", "may be hesitant to evacuate", "hopes the court
     strikes down the law", "we are still waiting for them to give us more", "will try to delay the
     vote". Such an event has no date, and the publication date would claim it happened by then."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
+    return _negated(verb) or _governed_unrealised(verb)
+
+
+_REFUSED = {"accept", "agree", "allow", "approve", "permit", "recognize", "recognise", "comply", "deny",
+            "endorse", "sign", "tolerate"}
+_FIRM_MODALS = {"can", "ca", "could", "will", "wo", "would"}
+
+
+def refusal(verb) -> bool:
+    """"We cannot accept this", "I can’t deny that ...", "refused ... did not agree": a plain "no" to
+    accepting or agreeing is itself the deed, a refusal (or an admission) made by the time of the
+    report, so the publication date bounds it though the verb is negated. Not under a wish or an
+    aim, and not with a modal of doubt ("may not accept")."""
+    return _negated(verb) and bool(_lemmas(verb) & _REFUSED) and not _governed_unrealised(verb) and all(
+        c.lower_ in _FIRM_MODALS for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD")
+
+
+def _governed_unrealised(verb) -> bool:
     tok = verb
     for _ in range(4):
         if _aim(tok):
@@ -195,6 +230,8 @@ def event_date(document, trig_tok, clause, scope, unreal: bool = False):
         date, precision = date_and_precision(t.value, dct)
         if date:
             return date, precision, "text"
+    if unreal and refusal(governing_verb(trig_tok)):
+        unreal = False
     if dct and not unreal and not standing(governing_verb(trig_tok)):
         return dct[:10], None, "published"
     return None, None, "none"
