@@ -233,6 +233,15 @@ class Ctx:
         sp = self.span()
         return bool(sp is not None and len(sp) and past_perfect(sp))
 
+    def governing_verb(self):
+        sp = self.span()
+        return _governing_verb(sp) if sp is not None and len(sp) else None
+
+    def anchor_in_sentence(self) -> bool:
+        """The last anchoring time was named earlier in the span's own sentence."""
+        sp = self.span()
+        return bool(sp is not None and len(sp) and self.anchor_at >= 0 and self.anchor_at >= sp[0].sent.start_char)
+
     def anchor_date(self) -> tuple[Optional[dt.date], Optional[str]]:
         parsed = tn.parse_value(self.anchor)
         if parsed:

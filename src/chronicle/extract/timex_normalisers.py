@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import timex_norm as tn
-from .timex_context import _NUM_TENS, _NUM_UNITS, Ctx, lexicon
+from .timex_context import _NUM_TENS, _NUM_UNITS, Ctx, _verb_above, lexicon
 def _lower(s: Optional[str]) -> str:
     return re.sub(r"\s+", " ", s or "").lower()
 
@@ -104,13 +104,9 @@ _YEAR_OPENER = re.compile(r"(?:In|By|Back in|During|Since|Until) $")
 
 def _opens_sentence(ctx: Ctx) -> bool:
     """The anchor year is the sentence's frame: "In 2005," at its start, in the sentence of the span."""
-    sp = ctx.span()
-    if sp is None or not len(sp) or not re.fullmatch(r"\d{4}", ctx.anchor or ""):
+    if not re.fullmatch(r"\d{4}", ctx.anchor or "") or not ctx.anchor_in_sentence():
         return False
-    sent = sp[0].sent
-    if ctx.anchor_at < sent.start_char:
-        return False
-    return bool(_YEAR_OPENER.fullmatch(ctx.text[sent.start_char:ctx.anchor_at]))
+    return bool(_YEAR_OPENER.fullmatch(ctx.text[ctx.span()[0].sent.start_char:ctx.anchor_at]))
 
 
 def _dates_scheduled_event(ctx: Ctx) -> bool:
@@ -176,9 +172,7 @@ def _year_for(ctx: Ctx, month: int, day: int = 1) -> Optional[int]:
 
 
 def _future_in_past(ctx: Ctx) -> bool:
-    from .timex_context import _governing_verb, _verb_above
-    sp = ctx.span()
-    verb = _governing_verb(sp) if sp is not None and len(sp) else None
+    verb = ctx.governing_verb()
     for _ in range(3):  # up an infinitive chain: "would declare its intention to break ... by March"
         if verb is None:
             return False
@@ -194,8 +188,7 @@ def _future_in_past(ctx: Ctx) -> bool:
 def _after_a_time_ahead(ctx: Ctx) -> bool:
     """The sentence has just named a day ahead of the report ("begins next Monday"): a tenseless
     month after it runs on from there."""
-    sp = ctx.span()
-    if sp is None or not len(sp) or ctx.anchor_at < sp[0].sent.start_char or not ctx.anchor:
+    if not ctx.anchor or not ctx.anchor_in_sentence():
         return False
     parsed = tn.parse_value(ctx.anchor)
     return bool(parsed and parsed[1] == "D" and parsed[0] > ctx.dct)
@@ -590,11 +583,7 @@ def _forward(ctx: Ctx) -> bool:
 
 
 def _activity_until(ctx: Ctx) -> bool:
-    sp = ctx.span()
-    if sp is None or not len(sp):
-        return False
-    from .timex_context import _governing_verb
-    verb = _governing_verb(sp)
+    verb = ctx.governing_verb()
     if verb is not None and verb.dep_ == "xcomp" and verb.tag_ == "VBG":
         verb = verb.head  # "kept going until ...": the tense is the head's
     return (verb is not None and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

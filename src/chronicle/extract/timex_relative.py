@@ -220,9 +220,7 @@ def _possessive_event(ctx) -> bool:
 
 
 def _present_perfect(ctx) -> bool:
-    from .timex_context import _governing_verb
-    sp = ctx.span()
-    verb = _governing_verb(sp) if sp is not None and len(sp) else None
+    verb = ctx.governing_verb()
     return verb is not None and verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
 
@@ -305,24 +303,12 @@ def n_rel_unit(m, ctx):
             base = ctx.dct
         return "DATE", tn.fmt(tn.shift(base, _ANAPHORIC[rel], gran), gran)
     if ctx.rule == "end_of_unit" and gran in ("M", "Y"):
-        named = _named_in_sentence(ctx)
+        named = _named_in_sentence(ctx, _CALENDAR_NORMS | {"year"})
         if named is not None and tn.GRANS.index(named[1]) <= tn.GRANS.index(gran):
             # "demanded in early February that they withdraw by the end of the month": the month
             # the sentence named, not the report's
             return "DATE", tn.fmt(named[0], gran)
     return "DATE", tn.fmt(tn.shift(_week_base(ctx.dct, gran), _REL_SHIFT.get(rel, 0), gran), gran)
-
-
-def _named_in_sentence(ctx: Ctx):
-    """``(date, granularity)`` of the calendar date, month or year named last in the span's
-    sentence, before it; None when that sentence names none."""
-    parsed = tn.parse_value(ctx.anchor)
-    if not parsed or ctx.anchor_at < 0 or ctx.anchor_norm not in _CALENDAR_NORMS | {"year"}:
-        return None
-    sp = ctx.span()
-    if sp is None or not len(sp) or ctx.anchor_at < sp[0].sent.start_char:
-        return None
-    return parsed
 
 
 def n_ago(m, ctx):
@@ -343,7 +329,7 @@ def n_ago(m, ctx):
         return "DATE", tn.fmt(ctx.dct, "D")
     k = int(round(n)) if n >= 1 else 1
     sign = -1 if backwards else 1
-    same = _dated_in_sentence(ctx) if gran == "Y" and k == 1 and backwards else None
+    same = _named_in_sentence(ctx, _CALENDAR_NORMS, ("D", "M")) if gran == "Y" and k == 1 and backwards else None
     if same is not None:
         # "down 32% in September from a year ago", "for the six months ended Aug. 12, against
         # $2 million a year earlier": the counterpart of the date the sentence reports on
@@ -369,14 +355,13 @@ def n_ago(m, ctx):
 _CALENDAR_NORMS = {"ymd", "md", "ym", "month_rel", "month_alone"}
 
 
-def _dated_in_sentence(ctx: Ctx):
-    """``(date, granularity)`` of a calendar day or month ("Aug. 12", "September") named earlier in
-    the same sentence, else None; a weekday or "yesterday" dates the report, not the figure."""
+def _named_in_sentence(ctx: Ctx, norms: set, grans: tuple = ()):
+    """``(date, granularity)`` of the time named last before the span in its own sentence, when a
+    rule of ``norms`` named it (and, given ``grans``, at one of those granularities), else None:
+    "Aug. 12" or "September" date a figure, a weekday or "yesterday" dates the report."""
     parsed = tn.parse_value(ctx.anchor)
-    if not parsed or parsed[1] not in ("D", "M") or ctx.anchor_at < 0 or ctx.anchor_norm not in _CALENDAR_NORMS:
-        return None
-    sp = ctx.span()
-    if sp is None or not len(sp) or ctx.anchor_at < sp[0].sent.start_char:
+    if not parsed or (grans and parsed[1] not in grans) or ctx.anchor_norm not in norms \
+            or not ctx.anchor_in_sentence():
         return None
     return parsed
 
